@@ -1,0 +1,40 @@
+using Akka.Actor;
+using TradingActors.Configuration;
+using TradingActors.Metrics;
+
+namespace TradingActors.Breaker;
+
+/// <summary>
+/// The breaker actor: one per exchange, the parent and supervisor of that exchange's connector.
+/// Requests for the exchange come to it; it admits them to the connector or answers them at once,
+/// and every answer to a caller leaves from here, exactly once.
+/// </summary>
+public static class CircuitBreaker
+{
+    /// <param name="connector">Props of the exchange actor it supervises (a TestProbe's forwarder will do).</param>
+    public static Props Props(string exchange, BreakerSettings settings, Props connector) =>
+        Akka.Actor.Props.Create(() => new CircuitBreakerActor(exchange, settings, connector));
+
+    /// <summary>A command for the breaker of <see cref="Exchange"/>; each is answered with its <see cref="Status"/>.</summary>
+    public abstract record Command(string Exchange);
+
+    public sealed record GetStatus(string Exchange) : Command(Exchange);
+
+    /// <summary>Opens the breaker by hand until <see cref="Reset"/>: no timer will half-open it.</summary>
+    public sealed record Isolate(string Exchange, string Reason) : Command(Exchange);
+
+    /// <summary>Closes the breaker by hand and clears its deciding window (not its lifetime metrics).</summary>
+    public sealed record Reset(string Exchange) : Command(Exchange);
+
+    /// <summary>An immutable snapshot of one breaker.</summary>
+    /// <param name="OpenUntil">When the timer will half-open it, while it is Open.</param>
+    public sealed record Status(
+        string Exchange,
+        BreakerState State,
+        int ConsecutiveFailures,
+        int HalfOpenSuccesses,
+        int InFlight,
+        DateTimeOffset? OpenUntil,
+        BreakerSettings Settings,
+        MetricsSnapshot Metrics);
+}

@@ -1,0 +1,97 @@
+using Akka.Actor;
+using TradingActors.Exchanges;
+
+namespace TradingActors.Breaker;
+
+/// <summary>
+/// The calls a breaker has sent to its exchange and not yet answered. A call is found again by its
+/// request's reference, so neither the request nor the reply is wrapped on the way; deadlines are
+/// kept in admission order, which (with one call timeout per breaker) is also their due order, so
+/// one timer armed for the earliest deadline covers them all.
+/// </summary>
+internal sealed class InFlightCalls
+{
+    internal readonly record struct Call(long Id, IActorRef Caller, long StartedTicks, long Generation);
+
+    private readonly record struct Deadline(ExchangeRequest Request, long CallId, long DueTicks);
+
+    private readonly Dictionary<ExchangeRequest, Call> _calls = new(ReferenceEqualityComparer.Instance);
+    private readonly Queue<Deadline> _deadlines = new();
+    private long _nextId;
+
+    public int Count => _calls.Count;
+
+    /// <summary>
+    /// Records a call and returns the request to send. A request instance already in flight (a caller
+    /// that reuses one) is sent as a copy, so that each call keeps its own identity.
+    /// </summary>
+    public ExchangeRequest Add(ExchangeRequest request, IActorRef caller, long nowTicks, long timeoutTicks, long generation)
+    {
+        if (_calls.ContainsKey(request))
+            request = request with { };
+        var id = ++_nextId;
+        _calls.Add(request, new Call(id, caller, nowTicks, generation));
+        _deadlines.Enqueue(new Deadline(request, id, nowTicks + timeoutTicks));
+        return request;
+    }
+
+    public bool TryRemove(ExchangeRequest request, out Call call)
+    {
+        if (!_calls.Remove(request, out call))
+            return false;
+        DropSettledDeadlines();
+        return true;
+    }
+
+    /// <summary>Takes the next call whose deadline has passed, if there is one.</summary>
+    public bool TryTakeOverdue(long nowTicks, out ExchangeRequest request, out Call call)
+    {
+        DropSettledDeadlines();
+        if (_deadlines.TryPeek(out var next) && next.DueTicks <= nowTicks)
+        {
+            _deadlines.Dequeue();
+            request = next.Request;
+            return _calls.Remove(request, out call);
+        }
+        request = null!;
+        call = default;
+        return false;
+    }
+
+    /// <summary>The earliest deadline of a call still in flight, in scheduler ticks.</summary>
+    public long? NextDeadline
+    {
+        get
+        {
+            DropSettledDeadlines();
+            return _deadlines.TryPeek(out var next) ? next.DueTicks : null;
+        }
+    }
+
+    /// <summary>The earliest deadline of a call admitted in <paramref name="generation"/> and still in flight.</summary>
+    public long? NextDeadlineOf(long generation)
+    {
+        foreach (var deadline in _deadlines)
+            if (_calls.TryGetValue(deadline.Request, out var call) && call.Id == deadline.CallId && call.Generation == generation)
+                return deadline.DueTicks;
+        return null;
+    }
+
+    /// <summary>Removes and returns every call, for a breaker that must answer them all before it stops.</summary>
+    public IEnumerable<(ExchangeRequest Request, Call Call)> TakeAll()
+    {
+        var all = _calls.Select(kv => (kv.Key, kv.Value)).ToArray();
+        _calls.Clear();
+        _deadlines.Clear();
+        return all;
+    }
+
+    // Most calls are answered long before their deadline; dropping their deadlines as soon as they
+    // reach the head keeps the queue as short as the calls really in flight.
+    private void DropSettledDeadlines()
+    {
+        while (_deadlines.TryPeek(out var head)
+               && (!_calls.TryGetValue(head.Request, out var call) || call.Id != head.CallId))
+            _deadlines.Dequeue();
+    }
+}

@@ -1,0 +1,98 @@
+using TradingActors.Breaker;
+
+namespace TradingActors.Metrics;
+
+/// <summary>
+/// One breaker's figures, owned and written by that breaker actor alone. Recording costs a few
+/// field writes; percentiles and rates are worked out only when a snapshot is asked for.
+/// </summary>
+internal sealed class BreakerMetrics(DateTimeOffset startedAt)
+{
+    private const int ResponseWindow = 100;
+    private const int TransitionHistory = 100;
+
+    private readonly long[] _responseTicks = new long[ResponseWindow];
+    private int _responses;
+    private readonly Queue<StateChange> _transitions = new();
+    private readonly long[] _ticksInState = new long[Enum.GetValues<BreakerState>().Length];
+    private BreakerState _state = BreakerState.Closed;
+    private DateTimeOffset _enteredState = startedAt;
+    private long _successful;
+    private long _failed;
+    private long _rejected;
+    private long _late;
+
+    public void RecordSuccess(long responseTicks)
+    {
+        _successful++;
+        RecordResponse(responseTicks);
+    }
+
+    public void RecordFailure(long responseTicks)
+    {
+        _failed++;
+        RecordResponse(responseTicks);
+    }
+
+    public void RecordRejection() => _rejected++;
+
+    /// <summary>An answer that came after its call was already answered (timed out): dropped, but counted.</summary>
+    public void RecordLateReply() => _late++;
+
+    public void RecordTransition(BreakerState to, DateTimeOffset at, string reason)
+    {
+        _ticksInState[(int)_state] += (at - _enteredState).Ticks;
+        if (_transitions.Count == TransitionHistory)
+            _transitions.Dequeue();
+        _transitions.Enqueue(new StateChange(_state, to, at, reason));
+        _state = to;
+        _enteredState = at;
+    }
+
+    public MetricsSnapshot Snapshot(DateTimeOffset now)
+    {
+        var window = new long[Math.Min(_responses, ResponseWindow)];
+        Array.Copy(_responseTicks, window, window.Length);
+        Array.Sort(window);
+        var timeInState = Enum.GetValues<BreakerState>().ToDictionary(
+            state => state,
+            state => TimeSpan.FromTicks(_ticksInState[(int)state] + (state == _state ? (now - _enteredState).Ticks : 0)));
+        return new MetricsSnapshot(
+            _successful + _failed, _successful, _failed, _rejected, _late,
+            Average(window), Percentile(window, 0.50), Percentile(window, 0.95), Percentile(window, 0.99),
+            timeInState, _transitions.ToArray());
+    }
+
+    private void RecordResponse(long ticks) => _responseTicks[_responses++ % ResponseWindow] = ticks;
+
+    private static TimeSpan Average(long[] sorted) =>
+        sorted.Length == 0 ? TimeSpan.Zero : TimeSpan.FromTicks((long)sorted.Average());
+
+    // Nearest rank: the smallest response time that at least this share of the window does not exceed.
+    private static TimeSpan Percentile(long[] sorted, double share) =>
+        sorted.Length == 0 ? TimeSpan.Zero : TimeSpan.FromTicks(sorted[(int)Math.Ceiling(share * sorted.Length) - 1]);
+}
+
+public sealed record StateChange(BreakerState From, BreakerState To, DateTimeOffset At, string Reason);
+
+/// <summary>
+/// A breaker's lifetime figures, as in the seed: <c>Total = Successful + Failed</c> counts the calls
+/// whose outcome is known (a timeout is a failure, an exchange's business rejection a success);
+/// <c>Rejected</c> counts calls the breaker turned away. Response times cover the last 100 calls.
+/// </summary>
+public sealed record MetricsSnapshot(
+    long Total,
+    long Successful,
+    long Failed,
+    long Rejected,
+    long LateReplies,
+    TimeSpan AverageResponse,
+    TimeSpan P50,
+    TimeSpan P95,
+    TimeSpan P99,
+    IReadOnlyDictionary<BreakerState, TimeSpan> TimeInState,
+    IReadOnlyList<StateChange> Transitions)
+{
+    /// <summary>Successful calls as a percentage of the calls with a known outcome; 100 before the first call.</summary>
+    public double SuccessRate => Total == 0 ? 100.0 : 100.0 * Successful / Total;
+}

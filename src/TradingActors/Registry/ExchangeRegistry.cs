@@ -1,0 +1,76 @@
+using Akka.Actor;
+using TradingActors.Breaker;
+using TradingActors.Configuration;
+using TradingActors.Exchanges;
+
+namespace TradingActors.Registry;
+
+/// <summary>
+/// Owns one breaker per exchange and routes requests and breaker commands to it by exchange name.
+/// Exchanges with a configuration section get their breaker at start; a request for any other
+/// exchange gets one with the default settings on first use.
+/// </summary>
+public static class ExchangeRegistry
+{
+    /// <param name="connector">Props of the exchange actor for a given exchange name.</param>
+    public static Props Props(TradingSettings settings, Func<string, Props> connector) =>
+        Akka.Actor.Props.Create(() => new ExchangeRegistryActor(settings, connector));
+
+    /// <summary>Asks for the status of every exchange's breaker, answered with <see cref="Statuses"/>.</summary>
+    public sealed record GetStatuses
+    {
+        public static readonly GetStatuses Instance = new();
+    }
+
+    /// <summary>Every breaker's status, ordered by exchange name.</summary>
+    public sealed record Statuses(IReadOnlyList<CircuitBreaker.Status> Exchanges);
+}
+
+internal sealed class ExchangeRegistryActor : UntypedActor
+{
+    private readonly TradingSettings _settings;
+    private readonly Func<string, Props> _connector;
+    private readonly Dictionary<string, IActorRef> _breakers = new(StringComparer.Ordinal);
+
+    public ExchangeRegistryActor(TradingSettings settings, Func<string, Props> connector)
+    {
+        _settings = settings;
+        _connector = connector;
+        foreach (var exchange in settings.Exchanges.Keys)
+            BreakerFor(exchange);
+    }
+
+    protected override void OnReceive(object message)
+    {
+        switch (message)
+        {
+            case ExchangeRequest request:
+                if (string.IsNullOrWhiteSpace(request.Exchange))
+                    Sender.Tell(new InvalidRequest(request, "exchange is empty"));
+                else
+                    BreakerFor(request.Exchange).Forward(request);
+                break;
+            case CircuitBreaker.Command command:
+                BreakerFor(command.Exchange).Forward(command);
+                break;
+            case ExchangeRegistry.GetStatuses:
+                Context.ActorOf(StatusCollector.Props(_breakers.Values.ToArray(), Sender));
+                break;
+            default:
+                Unhandled(message);
+                break;
+        }
+    }
+
+    private IActorRef BreakerFor(string exchange)
+    {
+        if (!_breakers.TryGetValue(exchange, out var breaker))
+        {
+            breaker = Context.ActorOf(
+                CircuitBreaker.Props(exchange, _settings.For(exchange), _connector(exchange)),
+                Uri.EscapeDataString(exchange));
+            _breakers.Add(exchange, breaker);
+        }
+        return breaker;
+    }
+}

@@ -1,0 +1,57 @@
+using Akka.Configuration;
+using TradingActors.Configuration;
+
+namespace TradingActors.Tests.Configuration;
+
+/// <summary>Settings are read once and checked; a bad value stops start-up and names its HOCON path.</summary>
+public sealed class SettingsSpecs
+{
+    private static TradingSettings Read(string hocon) => TradingSettings.From(ConfigurationFactory.ParseString(hocon));
+
+    [Fact]
+    public void The_defaults_are_the_seed_registrys_five_two_and_thirty_seconds()
+    {
+        var defaults = Read("").Defaults;
+
+        Assert.Equal((5, 2, TimeSpan.FromSeconds(30), 2), (defaults.FailureThreshold, defaults.SuccessThreshold, defaults.OpenTimeout, defaults.HalfOpenMaxCalls));
+    }
+
+    [Fact]
+    public void An_exchange_section_overrides_the_defaults_only_where_it_says_so()
+    {
+        var binance = Read("trading.exchanges.binance { failure-threshold = 3, open-timeout = 45s }").For("binance");
+
+        Assert.Equal((3, 2, TimeSpan.FromSeconds(45)), (binance.FailureThreshold, binance.SuccessThreshold, binance.OpenTimeout));
+    }
+
+    [Fact]
+    public void Half_open_max_calls_defaults_to_the_exchanges_success_threshold()
+    {
+        Assert.Equal(3, Read("trading.exchanges.bybit.success-threshold = 3").For("bybit").HalfOpenMaxCalls);
+    }
+
+    [Theory]
+    [InlineData("trading.exchanges.binance.failure-threshold = 0", "trading.exchanges.binance.failure-threshold = 0")]
+    [InlineData("trading.exchanges.binance.failure-threshold = -2", "trading.exchanges.binance.failure-threshold = -2")]
+    [InlineData("trading.breaker-defaults.success-threshold = many", "trading.breaker-defaults.success-threshold = many")]
+    [InlineData("trading.exchanges.kraken.open-timeout = 30 parsecs", "trading.exchanges.kraken.open-timeout = 30 parsecs")]
+    [InlineData("trading.exchanges.kraken.call-timeout = 0s", "trading.exchanges.kraken.call-timeout = 0s")]
+    [InlineData("trading.exchanges.bybit.half-open-max-calls = 1.5", "trading.exchanges.bybit.half-open-max-calls = 1.5")]
+    public void A_bad_value_stops_start_up_naming_its_path_and_value(string hocon, string expected)
+    {
+        var error = Assert.Throws<SettingsException>(() => Read(hocon));
+
+        Assert.StartsWith(expected, error.Message);
+    }
+
+    [Fact]
+    public void A_bad_default_is_reported_at_the_defaults_path_even_when_read_for_an_exchange()
+    {
+        var error = Assert.Throws<SettingsException>(() => Read("""
+            trading.breaker-defaults.open-timeout = soon
+            trading.exchanges.binance.failure-threshold = 3
+            """));
+
+        Assert.Equal("trading.breaker-defaults.open-timeout", error.Path);
+    }
+}

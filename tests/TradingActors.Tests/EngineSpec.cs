@@ -1,0 +1,70 @@
+using Akka.Actor;
+using Akka.TestKit;
+using Akka.TestKit.Xunit2;
+using TradingActors.Breaker;
+using TradingActors.Configuration;
+using TradingActors.Exchanges;
+using TradingActors.Exchanges.Simulated;
+using Xunit.Abstractions;
+
+namespace TradingActors.Tests;
+
+/// <summary>
+/// A TestKit on virtual time: the scheduler only moves when a test advances it, so every timer
+/// (open timeout, call timeout, half-open bound) fires exactly when the test says.
+/// </summary>
+public abstract class EngineSpec(ITestOutputHelper output) : TestKit(VirtualTime, output)
+{
+    private const string VirtualTime = """
+        akka.scheduler.implementation = "Akka.TestKit.TestScheduler, Akka.TestKit"
+        akka.loglevel = INFO
+        """;
+
+    protected TestScheduler Clock => (TestScheduler)Sys.Scheduler;
+
+    protected SimulatedExchangeClient NewExchange() => new SimulatedExchangeClient(Sys.Scheduler).WithPrice("BTCUSDT", 42_000);
+
+    protected IActorRef BreakerOver(IExchangeClient exchange, BreakerSettings settings, string name = "binance") =>
+        Sys.ActorOf(CircuitBreaker.Props(name, settings, ExchangeConnector.Props(exchange)));
+
+    /// <summary>A breaker whose exchange actor is the probe: the probe gets each request and replies with Reply.</summary>
+    protected IActorRef BreakerOver(TestProbe exchange, BreakerSettings settings, string name = "binance") =>
+        Sys.ActorOf(CircuitBreaker.Props(name, settings, Props.Create(() => new ForwardTo(exchange))));
+
+    /// <summary>Sends a request as the test actor and expects the one reply.</summary>
+    protected T Ask<T>(IActorRef breaker, ExchangeRequest request) where T : ExchangeReply
+    {
+        breaker.Tell(request, TestActor);
+        return ExpectMsg<T>();
+    }
+
+    /// <summary>Makes sure the actor has handled everything sent before, so the timers it armed exist before Advance.</summary>
+    protected void Settled(IActorRef actor)
+    {
+        actor.Tell(new Identify(null), TestActor);
+        ExpectMsg<ActorIdentity>();
+    }
+
+    /// <summary>Makes sure a breaker's exchange actor has started every call sent so far (and so scheduled its latency).</summary>
+    protected void ExchangeSettled(IActorRef breaker)
+    {
+        Settled(breaker);
+        Sys.ActorSelection(breaker.Path / "connector").Tell(new Identify(null), TestActor);
+        ExpectMsg<ActorIdentity>();
+    }
+
+    protected CircuitBreaker.Status StatusOf(IActorRef breaker) =>
+        breaker.Ask<CircuitBreaker.Status>(new CircuitBreaker.GetStatus("binance"), RemainingOrDefault).Result;
+
+    protected static GetPrice Price(string exchange = "binance") => new(exchange, "BTCUSDT");
+
+    private static int _orders;
+
+    protected static PlaceOrder Order(string exchange = "binance") =>
+        new(exchange, "BTCUSDT", OrderSide.Buy, 0.1, 42_000, $"order-{Interlocked.Increment(ref _orders)}");
+
+    private sealed class ForwardTo(IActorRef target) : UntypedActor
+    {
+        protected override void OnReceive(object message) => target.Forward(message);
+    }
+}
