@@ -289,7 +289,11 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
         Timers.Cancel(HalfOpenTimer);
         Timers.Cancel(HalfOpenBoundTimer);
         _metrics.RecordTransition(to, now, reason);
-        _log.Info("Breaker {0}: {1} -> {2} ({3})", _exchange, from, to, reason);
+        // An opening is what an operator must see; recovery and half-open probing are routine.
+        if (to is BreakerState.Open or BreakerState.Isolated)
+            _log.Warning("Breaker {Exchange}: {From} -> {To} ({Reason})", _exchange, from, to, reason);
+        else
+            _log.Info("Breaker {Exchange}: {From} -> {To} ({Reason})", _exchange, from, to, reason);
         Context.System.EventStream.Publish(new BreakerTransitioned(_exchange, from, to, reason, now, openUntil));
     }
 
