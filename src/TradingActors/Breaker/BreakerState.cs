@@ -13,6 +13,9 @@ public enum BreakerState
 
     /// <summary>Opened by hand: calls are rejected until it is reset by hand. No timer runs.</summary>
     Isolated,
+
+    /// <summary>Every call passes and is recorded, but the breaker never opens (set by hand or by configuration).</summary>
+    MetricsOnly,
 }
 
 /// <summary>Published on the EventStream at every change of a breaker's state.</summary>

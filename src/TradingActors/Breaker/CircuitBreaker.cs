@@ -26,14 +26,22 @@ public static class CircuitBreaker
     /// <summary>Closes the breaker by hand and clears its deciding window (not its lifetime metrics).</summary>
     public sealed record Reset(string Exchange) : Command(Exchange);
 
+    /// <summary>Lets every call through and keeps recording, but never opens, until <see cref="Reset"/>.</summary>
+    public sealed record RecordOnly(string Exchange) : Command(Exchange);
+
     /// <summary>An immutable snapshot of one breaker.</summary>
+    /// <param name="Window">The failure policy's figures, such as "2/3 in a row" or "4 of 10 failed, 0 slow".</param>
+    /// <param name="Openings">Consecutive openings so far; the next opening lasts longer for each.</param>
     /// <param name="OpenUntil">When the timer will half-open it, while it is Open.</param>
     public sealed record Status(
         string Exchange,
         BreakerState State,
         int ConsecutiveFailures,
+        string Window,
         int HalfOpenSuccesses,
         int InFlight,
+        int Queued,
+        int Openings,
         DateTimeOffset? OpenUntil,
         BreakerSettings Settings,
         MetricsSnapshot Metrics);

@@ -10,22 +10,29 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
 {
     private const string HalfOpenTimer = "half-open";
     private const string HalfOpenBoundTimer = "half-open-bound";
+    private const string StableTimer = "stable";
     private const string CallTimeoutTimer = "call-timeout";
 
     // Timer messages carry the generation that armed them, so a stale one never moves the breaker.
     private sealed record HalfOpenDue(long Generation);
     private sealed record HalfOpenExpired(long Generation);
+    private sealed record StayedClosed(long Generation);
+    private sealed record RetryDue(ExchangeRequest Request, long CallId);
     private sealed record SweepOverdueCalls
     {
         public static readonly SweepOverdueCalls Instance = new();
     }
 
-    // What a settled call of the current generation tells the state it was admitted in.
-    private sealed record CallSucceeded
+    // What a settled call of the current generation tells the state that admitted it.
+    private sealed record CallSucceeded(bool Slow)
     {
-        public static readonly CallSucceeded Instance = new();
+        public static readonly CallSucceeded Fast = new(false), Sluggish = new(true);
     }
-    private sealed record CallFailed(string Reason);
+    private sealed record CallFailed(string Reason, bool Slow, TimeSpan? RateLimitedFor);
+    private sealed record HealthCheckPassed
+    {
+        public static readonly HealthCheckPassed Instance = new();
+    }
 
     private readonly string _exchange;
     private readonly BreakerSettings _settings;
@@ -33,14 +40,20 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
     private readonly IScheduler _scheduler;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly InFlightCalls _calls = new();
+    private readonly Bulkhead _bulkhead;
+    private readonly Dictionary<ExchangeRequest, ExchangeFailed> _awaitingRetry = new(ReferenceEqualityComparer.Instance);
+    private readonly FailureWindow _window;
+    private readonly OpenTimeouts _openTimeouts;
+    private readonly CancelBudget _cancelBudget;
+    private readonly Random _random = new();
     private readonly BreakerMetrics _metrics;
 
     private UntypedReceive _behaviour;
     private BreakerState _state = BreakerState.Closed;
     private long _generation;
-    private int _consecutiveFailures;
     private int _halfOpenSuccesses;
     private int _trialsInFlight;
+    private Ping? _healthCheck;
     private DateTimeOffset? _openUntil;
     private bool _sweepArmed;
 
@@ -51,14 +64,24 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
         _exchange = exchange;
         _settings = settings;
         _scheduler = Context.System.Scheduler;
+        _bulkhead = new Bulkhead(settings.MaxConcurrentCalls, settings.MaxQueuedCalls);
+        _window = FailureWindow.For(settings);
+        _openTimeouts = new OpenTimeouts(settings, _random);
+        _cancelBudget = new CancelBudget(settings.CancelsPerSecond);
         _metrics = new BreakerMetrics(_scheduler.Now);
         _connector = Context.ActorOf(connector, "connector");
         _behaviour = Closed;
     }
 
+    protected override void PreStart()
+    {
+        if (_settings.MetricsOnly)
+            Transition(BreakerState.MetricsOnly, MetricsOnly, "metrics-only in its configuration");
+    }
+
     protected override void OnReceive(object message) => Closed(message);
 
-    // ---- The three states ------------------------------------------------------------------------
+    // ---- The three states (and the two set by hand) --------------------------------------------
 
     private void Closed(object message)
     {
@@ -66,14 +89,21 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
         {
             case ExchangeRequest request:
                 if (IsValid(request))
-                    Send(request);
+                    SendOrQueue(request, Sender);
                 break;
-            case CallSucceeded:
-                _consecutiveFailures = 0;
+            case CallSucceeded succeeded:
+                if (_window.Record(failed: false, succeeded.Slow, NowTicks) is { } tooSlow)
+                    Trip(tooSlow);
+                break;
+            case CallFailed { RateLimitedFor: { } retryAfter } failed:
+                Trip($"rate limited: {failed.Reason}", atLeast: retryAfter);
                 break;
             case CallFailed failed:
-                if (++_consecutiveFailures >= _settings.FailureThreshold)
-                    Trip($"{_consecutiveFailures} consecutive failures, the last: {failed.Reason}");
+                if (_window.Record(failed: true, failed.Slow, NowTicks) is { } why)
+                    Trip($"{why}, the last: {failed.Reason}");
+                break;
+            case StayedClosed stayed when stayed.Generation == _generation:
+                _openTimeouts.StartOver();
                 break;
             default:
                 InAnyState(message);
@@ -85,13 +115,17 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
     {
         switch (message)
         {
+            // Cancels reduce risk: a trader must be able to pull orders from an exchange it has stopped trusting.
+            case CancelOrder cancel when _settings.CancelsWhenOpen && RequestValidation.Problem(cancel) is null
+                                         && _cancelBudget.TryTake(NowTicks):
+                Send(cancel, Sender, NowTicks);
+                break;
             case ExchangeRequest request:
                 if (IsValid(request))
                     Reject(request, _openUntil - _scheduler.Now);
                 break;
             case HalfOpenDue due when due.Generation == _generation:
-                Transition(BreakerState.HalfOpen, HalfOpen, $"open for {_settings.OpenTimeout}");
-                Timers.StartSingleTimer(HalfOpenBoundTimer, new HalfOpenExpired(_generation), _settings.HalfOpenMaxTime);
+                HalfOpenAfter($"open for {_settings.OpenTimeout}");
                 break;
             default:
                 InAnyState(message);
@@ -109,10 +143,10 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
                 if (_trialsInFlight < _settings.HalfOpenMaxCalls)
                 {
                     _trialsInFlight++;
-                    Send(request);
+                    Send(request, Sender, NowTicks);
                 }
                 else
-                    Reject(request, TimeUntilATrialEnds());
+                    Reject(request, TimeUntilACallEnds());
                 break;
             case CallSucceeded:
                 _trialsInFlight--;
@@ -120,7 +154,32 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
                     Transition(BreakerState.Closed, Closed, $"{_halfOpenSuccesses} successful trial calls");
                 break;
             case CallFailed failed:
-                Trip($"a trial call failed: {failed.Reason}");
+                Trip($"a trial call failed: {failed.Reason}", failed.RateLimitedFor);
+                break;
+            case HalfOpenExpired expired when expired.Generation == _generation:
+                Trip($"still half-open after {_settings.HalfOpenMaxTime}");
+                break;
+            default:
+                InAnyState(message);
+                break;
+        }
+    }
+
+    /// <summary>HalfOpen with the health check on: only the ping is out, and nobody's request passes until it answers.</summary>
+    private void HealthChecking(object message)
+    {
+        switch (message)
+        {
+            case ExchangeRequest request:
+                if (IsValid(request))
+                    Reject(request, TimeUntilACallEnds());
+                break;
+            case HealthCheckPassed:
+                Behave(HalfOpen);
+                _log.Info("Breaker {Exchange}: health check passed, admitting trial calls", _exchange);
+                break;
+            case CallFailed failed:
+                Trip($"the health check failed: {failed.Reason}", failed.RateLimitedFor);
                 break;
             case HalfOpenExpired expired when expired.Generation == _generation:
                 Trip($"still half-open after {_settings.HalfOpenMaxTime}");
@@ -145,6 +204,20 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
         }
     }
 
+    private void MetricsOnly(object message)
+    {
+        switch (message)
+        {
+            case ExchangeRequest request:
+                if (IsValid(request))
+                    SendOrQueue(request, Sender);
+                break;
+            default:
+                InAnyState(message);
+                break;
+        }
+    }
+
     // ---- What every state does the same way -----------------------------------------------------
 
     private void InAnyState(object message)
@@ -159,18 +232,22 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
                 break;
             case SweepOverdueCalls:
                 _sweepArmed = false;
-                var now = _scheduler.Now.UtcTicks;
-                while (_calls.TryTakeOverdue(now, out var overdue, out var overdueCall))
-                    Settle(overdue, overdueCall, new ExchangeFailed(overdue, FailureKind.Timeout, ExecutionOutcome.Unknown,
-                        null, $"no answer from {_exchange} within {_settings.CallTimeout}"));
+                SweepOverdue();
                 ArmSweep();
+                break;
+            case RetryDue due:
+                if (_awaitingRetry.Remove(due.Request) && _calls.IsInFlight(due.Request, due.CallId))
+                {
+                    _metrics.RecordRetry();
+                    _connector.Tell(due.Request);
+                }
                 break;
             case ExchangeConnector.Crashed crashed:
                 var reason = $"the exchange connector crashed: {crashed.Reason.Message}";
                 if (crashed.Request is { } lost && _calls.TryRemove(lost, out var lostCall))
                     Settle(lost, lostCall, new ExchangeFailed(lost, FailureKind.ConnectionFailed, ExecutionOutcome.Unknown, null, reason));
                 else
-                    _behaviour(new CallFailed(reason));
+                    _behaviour(new CallFailed(reason, Slow: false, RateLimitedFor: null));
                 break;
             case CircuitBreaker.GetStatus:
                 Sender.Tell(Status());
@@ -180,15 +257,20 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
                     Transition(BreakerState.Isolated, Isolated, $"isolated by hand: {isolate.Reason}");
                 Sender.Tell(Status());
                 break;
+            case CircuitBreaker.RecordOnly:
+                if (_state != BreakerState.MetricsOnly)
+                    Transition(BreakerState.MetricsOnly, MetricsOnly, "set to metrics-only by hand");
+                Sender.Tell(Status());
+                break;
             case CircuitBreaker.Reset:
                 if (_state == BreakerState.Closed)
-                    _consecutiveFailures = 0;
+                    _window.Clear();
                 else
                     Transition(BreakerState.Closed, Closed, "reset by hand");
                 Sender.Tell(Status());
                 break;
-            case HalfOpenDue or HalfOpenExpired:
-                break; // armed by an earlier generation: the breaker has moved on since
+            case CallSucceeded or CallFailed or HealthCheckPassed or HalfOpenDue or HalfOpenExpired or StayedClosed:
+                break; // meant for another state, or armed by an earlier generation: the breaker has moved on
             default:
                 Unhandled(message);
                 break;
@@ -202,12 +284,16 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
 
     protected override void PostStop()
     {
+        var why = $"the {_exchange} breaker stopped while the call was in flight";
         foreach (var (request, call) in _calls.TakeAll())
-            call.Caller.Tell(new ExchangeFailed(request, FailureKind.ConnectionFailed, ExecutionOutcome.Unknown, null,
-                $"the {_exchange} breaker stopped while the call was in flight"));
+            call.Caller.Tell(new ExchangeFailed(request, FailureKind.ConnectionFailed, ExecutionOutcome.Unknown, null, why));
+        foreach (var waiting in _bulkhead.TakeAll())
+            waiting.Caller.Tell(new ExchangeFailed(waiting.Request, FailureKind.ConnectionFailed, ExecutionOutcome.NotExecuted, null, why));
     }
 
     // ---- Calls ----------------------------------------------------------------------------------
+
+    private long NowTicks => _scheduler.Now.UtcTicks;
 
     private bool IsValid(ExchangeRequest request)
     {
@@ -217,9 +303,24 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
         return false;
     }
 
-    private void Send(ExchangeRequest request)
+    private void SendOrQueue(ExchangeRequest request, IActorRef caller)
     {
-        var sent = _calls.Add(request, Sender, _scheduler.Now.UtcTicks, _settings.CallTimeout.Ticks, _generation);
+        var now = NowTicks;
+        if (_bulkhead.HasRoom(_calls.Count))
+            Send(request, caller, now);
+        else if (_bulkhead.TryQueue(request, caller, now))
+            ArmSweep();
+        else
+        {
+            _metrics.RecordBulkheadFull();
+            caller.Tell(new BulkheadFull(request));
+        }
+    }
+
+    /// <param name="startedTicks">When the call's timeout started: now, or when it began to wait in the bulkhead.</param>
+    private void Send(ExchangeRequest request, IActorRef caller, long startedTicks)
+    {
+        var sent = _calls.Add(request, caller, startedTicks, _settings.CallTimeout.Ticks, _generation);
         _connector.Tell(sent);
         if (!_sweepArmed)
             ArmSweep();
@@ -234,44 +335,100 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
     /// <summary>Answers the caller, records the outcome, and lets the current state decide only on its own calls.</summary>
     private void Settle(ExchangeRequest request, InFlightCalls.Call call, ExchangeReply reply)
     {
+        var elapsed = NowTicks - call.StartedTicks;
+        var slow = elapsed > _settings.SlowCallDuration.Ticks;
+        if (reply is ExchangeFailed retryable && ShouldRetry(call, retryable))
+        {
+            RetryLater(request, call, retryable);
+            return;
+        }
         call.Caller.Tell(reply);
-        var elapsed = _scheduler.Now.UtcTicks - call.StartedTicks;
         object verdict;
         if (reply is ExchangeFailed failed)
         {
             _metrics.RecordFailure(elapsed);
-            verdict = new CallFailed($"{failed.Kind}: {failed.Detail}");
+            var rateLimitedFor = failed.Kind == FailureKind.RateLimited ? failed.RetryAfter : null;
+            verdict = new CallFailed($"{failed.Kind}: {failed.Detail}", slow, rateLimitedFor);
         }
         else
         {
             _metrics.RecordSuccess(elapsed);
-            verdict = CallSucceeded.Instance;
+            verdict = ReferenceEquals(request, _healthCheck) ? HealthCheckPassed.Instance
+                : slow ? CallSucceeded.Sluggish : CallSucceeded.Fast;
         }
         if (call.Generation == _generation)
             _behaviour(verdict);
+        if (_bulkhead.Queued > 0 && _bulkhead.HasRoom(_calls.Count) && _bulkhead.TryTakeNext(out var next))
+            Send(next.Request, next.Caller, next.QueuedTicks);
+    }
+
+    // Only in Closed, only what a resend cannot double, and never a rate limit: that opens the breaker instead.
+    private bool ShouldRetry(InFlightCalls.Call call, ExchangeFailed failed) =>
+        call.Attempts < _settings.MaxRetries
+        && call.Generation == _generation
+        && _state == BreakerState.Closed
+        && failed.IsSafeToRetry
+        && failed.Kind != FailureKind.RateLimited;
+
+    private void RetryLater(ExchangeRequest request, InFlightCalls.Call call, ExchangeFailed failed)
+    {
+        var backoff = Math.Min(_settings.RetryMaxDelay.TotalMilliseconds,
+            _settings.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, call.Attempts));
+        var spread = backoff * (1 + _settings.RetryJitter * (2 * _random.NextDouble() - 1));
+        var delay = TimeSpan.FromMilliseconds(Math.Max(spread, failed.RetryAfter?.TotalMilliseconds ?? 0));
+        _calls.CountAttempt(request);
+        _awaitingRetry[request] = failed;
+        Timers.StartSingleTimer(call.Id, new RetryDue(request, call.Id), delay);
+    }
+
+    private void SweepOverdue()
+    {
+        var now = NowTicks;
+        while (_calls.TryTakeOverdue(now, out var overdue, out var call))
+        {
+            _awaitingRetry.Remove(overdue);
+            Settle(overdue, call, new ExchangeFailed(overdue, FailureKind.Timeout, ExecutionOutcome.Unknown,
+                null, $"no answer from {_exchange} within {_settings.CallTimeout}"));
+        }
+        while (_bulkhead.TryTakeOverdue(now - _settings.CallTimeout.Ticks, out var waited))
+        {
+            _metrics.RecordBulkheadFull();
+            waited.Caller.Tell(new ExchangeFailed(waited.Request, FailureKind.Timeout, ExecutionOutcome.NotExecuted, null,
+                $"no free call slot for {_exchange} within {_settings.CallTimeout}"));
+        }
     }
 
     private void ArmSweep()
     {
-        if (_calls.NextDeadline is not { } due)
+        var due = Min(_calls.NextDeadline, _bulkhead.OldestQueuedTicks + _settings.CallTimeout.Ticks);
+        if (due is null)
             return;
         _sweepArmed = true;
-        var delay = TimeSpan.FromTicks(Math.Max(0, due - _scheduler.Now.UtcTicks));
-        Timers.StartSingleTimer(CallTimeoutTimer, SweepOverdueCalls.Instance, delay);
+        Timers.StartSingleTimer(CallTimeoutTimer, SweepOverdueCalls.Instance, TimeSpan.FromTicks(Math.Max(0, due.Value - NowTicks)));
     }
 
-    private TimeSpan? TimeUntilATrialEnds() =>
-        _calls.NextDeadlineOf(_generation) is { } due
-            ? TimeSpan.FromTicks(Math.Max(0, due - _scheduler.Now.UtcTicks))
-            : null;
+    private static long? Min(long? a, long? b) => a is null ? b : b is null ? a : Math.Min(a.Value, b.Value);
+
+    private TimeSpan? TimeUntilACallEnds() =>
+        _calls.NextDeadlineOf(_generation) is { } due ? TimeSpan.FromTicks(Math.Max(0, due - NowTicks)) : null;
 
     // ---- Transitions ----------------------------------------------------------------------------
 
-    private void Trip(string reason)
+    private void Trip(string reason, TimeSpan? atLeast = null)
     {
-        var openFor = _settings.OpenTimeout;
+        var openFor = _openTimeouts.Next();
+        if (atLeast > openFor)
+            openFor = atLeast.Value;
         Transition(BreakerState.Open, Open, reason, openUntil: _scheduler.Now + openFor);
         Timers.StartSingleTimer(HalfOpenTimer, new HalfOpenDue(_generation), openFor);
+    }
+
+    private void HalfOpenAfter(string reason)
+    {
+        Transition(BreakerState.HalfOpen, _settings.HealthCheck ? HealthChecking : HalfOpen, reason);
+        Timers.StartSingleTimer(HalfOpenBoundTimer, new HalfOpenExpired(_generation), _settings.HalfOpenMaxTime);
+        if (_settings.HealthCheck)
+            Send(_healthCheck = new Ping(_exchange), ActorRefs.Nobody, NowTicks);
     }
 
     private void Transition(BreakerState to, UntypedReceive behaviour, string reason, DateTimeOffset? openUntil = null)
@@ -280,14 +437,19 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
         var now = _scheduler.Now;
         _generation++;
         _state = to;
-        _behaviour = behaviour;
-        Become(behaviour);
-        _consecutiveFailures = 0;
+        Behave(behaviour);
+        _window.Clear();
         _halfOpenSuccesses = 0;
         _trialsInFlight = 0;
+        _healthCheck = null;
         _openUntil = openUntil;
         Timers.Cancel(HalfOpenTimer);
         Timers.Cancel(HalfOpenBoundTimer);
+        Timers.Cancel(StableTimer);
+        if (to == BreakerState.Closed)
+            Timers.StartSingleTimer(StableTimer, new StayedClosed(_generation), _settings.StablePeriod);
+        if (to is BreakerState.Open or BreakerState.Isolated)
+            AbandonWaitingCalls(reason);
         _metrics.RecordTransition(to, now, reason);
         // An opening is what an operator must see; recovery and half-open probing are routine.
         if (to is BreakerState.Open or BreakerState.Isolated)
@@ -297,7 +459,34 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
         Context.System.EventStream.Publish(new BreakerTransitioned(_exchange, from, to, reason, now, openUntil));
     }
 
+    /// <summary>Becomes <paramref name="behaviour"/>, and remembers it to hand it the verdicts of settled calls.</summary>
+    private void Behave(UntypedReceive behaviour)
+    {
+        _behaviour = behaviour;
+        Become(behaviour);
+    }
+
+    /// <summary>
+    /// Once the breaker stops admitting calls, nothing waits on it: calls queued in the bulkhead are
+    /// refused as circuit open, and calls waiting to be retried get their last failure.
+    /// </summary>
+    private void AbandonWaitingCalls(string reason)
+    {
+        foreach (var waiting in _bulkhead.TakeAll())
+        {
+            _metrics.RecordRejection();
+            waiting.Caller.Tell(new CircuitOpen(waiting.Request, _openUntil - _scheduler.Now));
+        }
+        foreach (var (request, lastFailure) in _awaitingRetry)
+            if (_calls.TryRemove(request, out var call))
+            {
+                _metrics.RecordFailure(NowTicks - call.StartedTicks);
+                call.Caller.Tell(lastFailure with { Detail = $"{lastFailure.Detail}; not retried: {reason}" });
+            }
+        _awaitingRetry.Clear();
+    }
+
     private CircuitBreaker.Status Status() => new(
-        _exchange, _state, _consecutiveFailures, _halfOpenSuccesses, _calls.Count, _openUntil, _settings,
-        _metrics.Snapshot(_scheduler.Now));
+        _exchange, _state, _window.ConsecutiveFailures, _window.Describe(NowTicks), _halfOpenSuccesses, _calls.Count,
+        _bulkhead.Queued, _openTimeouts.Openings, _openUntil, _settings, _metrics.Snapshot(_scheduler.Now));
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Akka.Actor;
 using TradingActors.Exchanges;
 
@@ -11,7 +13,8 @@ namespace TradingActors.Breaker;
 /// </summary>
 internal sealed class InFlightCalls
 {
-    internal readonly record struct Call(long Id, IActorRef Caller, long StartedTicks, long Generation);
+    /// <param name="Attempts">Retries sent so far.</param>
+    internal readonly record struct Call(long Id, IActorRef Caller, long StartedTicks, long Generation, int Attempts = 0);
 
     private readonly record struct Deadline(ExchangeRequest Request, long CallId, long DueTicks);
 
@@ -33,6 +36,16 @@ internal sealed class InFlightCalls
         _calls.Add(request, new Call(id, caller, nowTicks, generation));
         _deadlines.Enqueue(new Deadline(request, id, nowTicks + timeoutTicks));
         return request;
+    }
+
+    public bool IsInFlight(ExchangeRequest request, long callId) =>
+        _calls.TryGetValue(request, out var call) && call.Id == callId;
+
+    public void CountAttempt(ExchangeRequest request)
+    {
+        ref var call = ref CollectionsMarshal.GetValueRefOrNullRef(_calls, request);
+        if (!Unsafe.IsNullRef(ref call))
+            call = call with { Attempts = call.Attempts + 1 };
     }
 
     public bool TryRemove(ExchangeRequest request, out Call call)

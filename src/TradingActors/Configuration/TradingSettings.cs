@@ -10,6 +10,9 @@ public sealed record TradingSettings(BreakerSettings Defaults, IReadOnlyDictiona
     /// <summary>The engine's reference configuration (hocon/trading.conf): what a host's configuration falls back to.</summary>
     public static Config Reference { get; } = LoadReference();
 
+    /// <summary>The settings of the reference configuration alone.</summary>
+    public static TradingSettings DefaultSettings { get; } = From(Config.Empty);
+
     /// <summary>The settings of an exchange, or the defaults for an exchange that has no section of its own.</summary>
     public BreakerSettings For(string exchange) => Exchanges.TryGetValue(exchange, out var settings) ? settings : Defaults;
 

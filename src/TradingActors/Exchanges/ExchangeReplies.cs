@@ -62,3 +62,9 @@ public sealed record CircuitOpen(ExchangeRequest Request, TimeSpan? RetryAfter) 
 
 /// <summary>The request failed the engine's own validation and never reached an exchange.</summary>
 public sealed record InvalidRequest(ExchangeRequest Request, string Reason) : ExchangeReply(Request);
+
+/// <summary>
+/// The engine did not send the request because the exchange already has its most calls in flight
+/// (and its waiting queue is full). Not an exchange failure: the caller may retry or go elsewhere.
+/// </summary>
+public sealed record BulkheadFull(ExchangeRequest Request) : ExchangeReply(Request);

@@ -20,6 +20,8 @@ internal sealed class BreakerMetrics(DateTimeOffset startedAt)
     private long _successful;
     private long _failed;
     private long _rejected;
+    private long _bulkheadFull;
+    private long _retries;
     private long _late;
 
     public void RecordSuccess(long responseTicks)
@@ -35,6 +37,11 @@ internal sealed class BreakerMetrics(DateTimeOffset startedAt)
     }
 
     public void RecordRejection() => _rejected++;
+
+    public void RecordBulkheadFull() => _bulkheadFull++;
+
+    /// <summary>A retryable failure that was sent again instead of being counted.</summary>
+    public void RecordRetry() => _retries++;
 
     /// <summary>An answer that came after its call was already answered (timed out): dropped, but counted.</summary>
     public void RecordLateReply() => _late++;
@@ -58,7 +65,7 @@ internal sealed class BreakerMetrics(DateTimeOffset startedAt)
             state => state,
             state => TimeSpan.FromTicks(_ticksInState[(int)state] + (state == _state ? (now - _enteredState).Ticks : 0)));
         return new MetricsSnapshot(
-            _successful + _failed, _successful, _failed, _rejected, _late,
+            _successful + _failed, _successful, _failed, _rejected, _bulkheadFull, _retries, _late,
             Average(window), Percentile(window, 0.50), Percentile(window, 0.95), Percentile(window, 0.99),
             timeInState, _transitions.ToArray());
     }
@@ -78,13 +85,17 @@ public sealed record StateChange(BreakerState From, BreakerState To, DateTimeOff
 /// <summary>
 /// A breaker's lifetime figures, as in the seed: <c>Total = Successful + Failed</c> counts the calls
 /// whose outcome is known (a timeout is a failure, an exchange's business rejection a success);
-/// <c>Rejected</c> counts calls the breaker turned away. Response times cover the last 100 calls.
+/// <c>Rejected</c> counts calls the breaker turned away (circuit open), <c>BulkheadFull</c> those
+/// refused for want of a free call slot, <c>Retries</c> the resends of retryable failures.
+/// Response times cover the last 100 calls.
 /// </summary>
 public sealed record MetricsSnapshot(
     long Total,
     long Successful,
     long Failed,
     long Rejected,
+    long BulkheadFull,
+    long Retries,
     long LateReplies,
     TimeSpan AverageResponse,
     TimeSpan P50,

@@ -8,7 +8,7 @@ namespace TradingActors.Tests.Breaker;
 /// <summary>A call the exchange does not answer in time is answered "timeout" once, and its late answer is dropped.</summary>
 public sealed class CallTimeoutSpecs(ITestOutputHelper output) : EngineSpec(output)
 {
-    private static readonly BreakerSettings Settings = new() { FailureThreshold = 3, CallTimeout = TimeSpan.FromSeconds(2) };
+    private static readonly BreakerSettings Settings = BreakerSettings.Defaults with { FailureThreshold = 3, CallTimeout = TimeSpan.FromSeconds(2) };
 
     [Fact]
     public void An_unanswered_call_is_answered_timeout_exactly_at_the_call_timeout()

@@ -8,9 +8,9 @@ namespace TradingActors.Tests.Breaker;
 /// <summary>HalfOpen lets a bounded number of trial calls through, and cannot be held there for ever.</summary>
 public sealed class HalfOpenSpecs(ITestOutputHelper output) : EngineSpec(output)
 {
-    private static readonly BreakerSettings Settings = new()
+    private static readonly BreakerSettings Settings = BreakerSettings.Defaults with
     {
-        FailureThreshold = 1, SuccessThreshold = 2, HalfOpenMaxCalls = 2, OpenTimeout = TimeSpan.FromSeconds(10),
+        FailureThreshold = 1, SuccessThreshold = 2, HalfOpenMaxCalls = 2, OpenTimeout = TimeSpan.FromSeconds(10), OpenTimeoutFactor = 1,
         CallTimeout = TimeSpan.FromSeconds(3), HalfOpenMaxTime = TimeSpan.FromSeconds(20),
     };
 

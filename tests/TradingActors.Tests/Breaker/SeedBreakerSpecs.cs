@@ -9,9 +9,10 @@ namespace TradingActors.Tests.Breaker;
 /// <summary>The seed's first program: a breaker of 3 failures, 2 successes and a 5 s open timeout.</summary>
 public sealed class SeedBreakerSpecs(ITestOutputHelper output) : EngineSpec(output)
 {
-    private static readonly BreakerSettings Seed = new()
+    private static readonly BreakerSettings Seed = BreakerSettings.Defaults with
     {
         FailureThreshold = 3, SuccessThreshold = 2, OpenTimeout = TimeSpan.FromSeconds(5), HalfOpenMaxCalls = 2,
+        OpenTimeoutFactor = 1, // the seed's breaker does not grow its open time
     };
 
     [Fact]

@@ -9,7 +9,7 @@ namespace TradingActors.Tests.Breaker;
 /// <summary>The breaker supervises its exchange actor: a crash is a failure, and no call is left hanging.</summary>
 public sealed class SupervisionSpecs(ITestOutputHelper output) : EngineSpec(output)
 {
-    private static readonly BreakerSettings Settings = new() { FailureThreshold = 2, CallTimeout = TimeSpan.FromMinutes(1) };
+    private static readonly BreakerSettings Settings = BreakerSettings.Defaults with { FailureThreshold = 2, CallTimeout = TimeSpan.FromMinutes(1) };
 
     [Fact]
     public void A_crashing_exchange_actor_answers_the_call_it_crashed_on_as_connection_failed()

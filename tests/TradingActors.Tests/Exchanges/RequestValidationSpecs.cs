@@ -26,7 +26,7 @@ public sealed class RequestValidationSpecs(ITestOutputHelper output) : EngineSpe
     public void An_invalid_request_never_reaches_the_exchange_and_is_counted_nowhere(string why, ExchangeRequest request)
     {
         var exchange = CreateTestProbe();
-        var breaker = BreakerOver(exchange, new BreakerSettings());
+        var breaker = BreakerOver(exchange, BreakerSettings.Defaults);
 
         var invalid = Ask<InvalidRequest>(breaker, request);
 
@@ -40,7 +40,7 @@ public sealed class RequestValidationSpecs(ITestOutputHelper output) : EngineSpe
     public void An_invalid_request_to_an_open_breaker_is_answered_invalid_not_circuit_open()
     {
         var exchange = CreateTestProbe();
-        var breaker = BreakerOver(exchange, new BreakerSettings { FailureThreshold = 1 });
+        var breaker = BreakerOver(exchange, BreakerSettings.Defaults with { FailureThreshold = 1 });
         breaker.Tell(Price(), TestActor);
         exchange.Reply(new ExchangeFailed(exchange.ExpectMsg<GetPrice>(), FailureKind.ServerError, ExecutionOutcome.Unknown, null, "down"));
         ExpectMsg<ExchangeFailed>();

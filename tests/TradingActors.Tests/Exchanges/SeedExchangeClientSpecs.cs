@@ -12,7 +12,7 @@ namespace TradingActors.Tests.Exchanges;
 /// </summary>
 public sealed class SeedExchangeClientSpecs(ITestOutputHelper output) : EngineSpec(output)
 {
-    private static readonly BreakerSettings Seed = new()
+    private static readonly BreakerSettings Seed = BreakerSettings.Defaults with
     {
         FailureThreshold = 3, SuccessThreshold = 2, OpenTimeout = TimeSpan.FromSeconds(30),
         CallTimeout = TimeSpan.FromSeconds(2),

@@ -9,7 +9,7 @@ namespace TradingActors.Tests.Metrics;
 /// <summary>The seed's third program: fifteen calls through a 3/2/5 s breaker, every fourth one failing.</summary>
 public sealed class SeedMetricsSpecs(ITestOutputHelper output) : EngineSpec(output)
 {
-    private static readonly BreakerSettings Seed = new()
+    private static readonly BreakerSettings Seed = BreakerSettings.Defaults with
     {
         FailureThreshold = 3, SuccessThreshold = 2, OpenTimeout = TimeSpan.FromSeconds(5),
     };

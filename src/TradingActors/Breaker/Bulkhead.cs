@@ -1,0 +1,45 @@
+using Akka.Actor;
+using TradingActors.Exchanges;
+
+namespace TradingActors.Breaker;
+
+/// <summary>
+/// The requests waiting for a free call slot, oldest first. It never holds more than
+/// <c>max-queued-calls</c>, and a request that waits a whole call timeout is answered, not kept.
+/// </summary>
+internal sealed class Bulkhead(int maxConcurrent, int maxQueued)
+{
+    internal readonly record struct Waiting(ExchangeRequest Request, IActorRef Caller, long QueuedTicks);
+
+    private readonly Queue<Waiting> _queue = new();
+
+    public int Queued => _queue.Count;
+
+    public bool HasRoom(int inFlight) => inFlight < maxConcurrent;
+
+    public bool TryQueue(ExchangeRequest request, IActorRef caller, long nowTicks)
+    {
+        if (_queue.Count >= maxQueued)
+            return false;
+        _queue.Enqueue(new Waiting(request, caller, nowTicks));
+        return true;
+    }
+
+    public bool TryTakeNext(out Waiting next) => _queue.TryDequeue(out next);
+
+    /// <summary>Takes the oldest waiting request if it has waited since <paramref name="queuedBefore"/> or earlier.</summary>
+    public bool TryTakeOverdue(long queuedBefore, out Waiting overdue)
+    {
+        if (_queue.TryPeek(out overdue) && overdue.QueuedTicks <= queuedBefore)
+            return _queue.TryDequeue(out overdue);
+        return false;
+    }
+
+    public long? OldestQueuedTicks => _queue.TryPeek(out var oldest) ? oldest.QueuedTicks : null;
+
+    public IEnumerable<Waiting> TakeAll()
+    {
+        while (_queue.TryDequeue(out var waiting))
+            yield return waiting;
+    }
+}

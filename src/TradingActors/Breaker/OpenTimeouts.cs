@@ -1,0 +1,27 @@
+using TradingActors.Configuration;
+
+namespace TradingActors.Breaker;
+
+/// <summary>
+/// How long each opening lasts: every consecutive opening (from Closed or from HalfOpen) lasts
+/// <c>open-timeout-factor</c> times the one before, up to <c>max-open-timeout</c>, spread by the
+/// jitter so that many breakers opened together do not half-open together. The growth starts over
+/// once the breaker has stayed Closed for <c>stable-period</c>.
+/// </summary>
+internal sealed class OpenTimeouts(BreakerSettings settings, Random random)
+{
+    private int _openings;
+
+    /// <summary>Consecutive openings since the breaker last stayed Closed for the stable period.</summary>
+    public int Openings => _openings;
+
+    public TimeSpan Next()
+    {
+        var grown = settings.OpenTimeout.TotalMilliseconds * Math.Pow(settings.OpenTimeoutFactor, _openings++);
+        var capped = Math.Min(grown, settings.MaxOpenTimeout.TotalMilliseconds);
+        var spread = capped * (1 + settings.OpenTimeoutJitter * (2 * random.NextDouble() - 1));
+        return TimeSpan.FromMilliseconds(Math.Min(spread, settings.MaxOpenTimeout.TotalMilliseconds));
+    }
+
+    public void StartOver() => _openings = 0;
+}
