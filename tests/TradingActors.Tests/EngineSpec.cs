@@ -53,6 +53,26 @@ public abstract class EngineSpec(ITestOutputHelper output) : TestKit(VirtualTime
         ExpectMsg<ActorIdentity>();
     }
 
+    /// <summary>The probe takes the next request of type <typeparamref name="T"/> and fails it as the exchange would.</summary>
+    protected static T FailNext<T>(TestProbe exchange, FailureKind kind = FailureKind.ServerError,
+        ExecutionOutcome outcome = ExecutionOutcome.Unknown, TimeSpan? retryAfter = null) where T : ExchangeRequest
+    {
+        var request = exchange.ExpectMsg<T>();
+        exchange.Reply(new ExchangeFailed(request, kind, outcome, retryAfter, $"simulated {kind}"));
+        return request;
+    }
+
+    /// <summary>The probe takes the next price request and answers it.</summary>
+    protected static GetPrice QuoteNext(TestProbe exchange, double price = 42_000)
+    {
+        var request = exchange.ExpectMsg<GetPrice>();
+        exchange.Reply(new PriceQuoted(request, price));
+        return request;
+    }
+
+    protected void AwaitState(IActorRef breaker, BreakerState state) =>
+        AwaitAssert(() => Assert.Equal(state, StatusOf(breaker).State));
+
     protected CircuitBreaker.Status StatusOf(IActorRef breaker) =>
         breaker.Ask<CircuitBreaker.Status>(new CircuitBreaker.GetStatus("binance"), RemainingOrDefault).Result;
 

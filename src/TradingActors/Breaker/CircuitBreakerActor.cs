@@ -225,10 +225,15 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
         switch (message)
         {
             case ExchangeReply reply:
-                if (_calls.TryRemove(reply.Request, out var call))
-                    Settle(reply.Request, call, reply);
-                else
+                if (!_calls.TryGet(reply.Request, out var call))
                     _metrics.RecordLateReply();
+                else if (reply is ExchangeFailed failed && ShouldRetry(call, failed))
+                    RetryLater(reply.Request, call, failed);
+                else
+                {
+                    _calls.TryRemove(reply.Request, out _);
+                    Settle(reply.Request, call, reply);
+                }
                 break;
             case SweepOverdueCalls:
                 _sweepArmed = false;
@@ -337,11 +342,6 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
     {
         var elapsed = NowTicks - call.StartedTicks;
         var slow = elapsed > _settings.SlowCallDuration.Ticks;
-        if (reply is ExchangeFailed retryable && ShouldRetry(call, retryable))
-        {
-            RetryLater(request, call, retryable);
-            return;
-        }
         call.Caller.Tell(reply);
         object verdict;
         if (reply is ExchangeFailed failed)
@@ -381,20 +381,21 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
         Timers.StartSingleTimer(call.Id, new RetryDue(request, call.Id), delay);
     }
 
+    // The queue first: a slot freed by a timed-out call must not go to a request that has already waited too long.
     private void SweepOverdue()
     {
         var now = NowTicks;
-        while (_calls.TryTakeOverdue(now, out var overdue, out var call))
-        {
-            _awaitingRetry.Remove(overdue);
-            Settle(overdue, call, new ExchangeFailed(overdue, FailureKind.Timeout, ExecutionOutcome.Unknown,
-                null, $"no answer from {_exchange} within {_settings.CallTimeout}"));
-        }
         while (_bulkhead.TryTakeOverdue(now - _settings.CallTimeout.Ticks, out var waited))
         {
             _metrics.RecordBulkheadFull();
             waited.Caller.Tell(new ExchangeFailed(waited.Request, FailureKind.Timeout, ExecutionOutcome.NotExecuted, null,
                 $"no free call slot for {_exchange} within {_settings.CallTimeout}"));
+        }
+        while (_calls.TryTakeOverdue(now, out var overdue, out var call))
+        {
+            _awaitingRetry.Remove(overdue);
+            Settle(overdue, call, new ExchangeFailed(overdue, FailureKind.Timeout, ExecutionOutcome.Unknown,
+                null, $"no answer from {_exchange} within {_settings.CallTimeout}"));
         }
     }
 

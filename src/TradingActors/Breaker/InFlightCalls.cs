@@ -38,6 +38,8 @@ internal sealed class InFlightCalls
         return request;
     }
 
+    public bool TryGet(ExchangeRequest request, out Call call) => _calls.TryGetValue(request, out call);
+
     public bool IsInFlight(ExchangeRequest request, long callId) =>
         _calls.TryGetValue(request, out var call) && call.Id == callId;
 

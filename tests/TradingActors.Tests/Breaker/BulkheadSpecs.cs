@@ -1,0 +1,80 @@
+using TradingActors.Breaker;
+using TradingActors.Configuration;
+using TradingActors.Exchanges;
+using Xunit.Abstractions;
+
+namespace TradingActors.Tests.Breaker;
+
+/// <summary>Homework 1: at most N calls in flight per exchange, a bounded queue, and "bulkhead full" beyond it.</summary>
+public sealed class BulkheadSpecs(ITestOutputHelper output) : EngineSpec(output)
+{
+    private static readonly BreakerSettings Settings = BreakerSettings.Defaults with
+    {
+        MaxConcurrentCalls = 2, MaxQueuedCalls = 0, FailureThreshold = 1, CallTimeout = TimeSpan.FromSeconds(5),
+    };
+
+    [Fact]
+    public void A_request_beyond_the_limit_is_refused_at_once_and_not_counted_as_a_failure()
+    {
+        var exchange = CreateTestProbe();
+        var breaker = BreakerOver(exchange, Settings);
+        breaker.Tell(Price(), TestActor);
+        breaker.Tell(Price(), TestActor);
+
+        Ask<BulkheadFull>(breaker, Price());
+
+        var status = StatusOf(breaker);
+        Assert.Equal((BreakerState.Closed, 0L, 1L), (status.State, status.Metrics.Failed, status.Metrics.BulkheadFull));
+    }
+
+    [Fact]
+    public void A_queued_request_is_sent_when_a_slot_frees()
+    {
+        var exchange = CreateTestProbe();
+        var breaker = BreakerOver(exchange, Settings with { MaxQueuedCalls = 1 });
+        breaker.Tell(Price(), TestActor);
+        breaker.Tell(Price(), TestActor);
+        var queued = Price() with { Symbol = "ETHUSDT" };
+        breaker.Tell(queued, TestActor);
+        Ask<BulkheadFull>(breaker, Price());
+
+        QuoteNext(exchange);
+
+        exchange.ExpectMsg<GetPrice>();
+        Assert.Equal(queued, exchange.ExpectMsg<GetPrice>());
+    }
+
+    [Fact]
+    public void A_queued_request_still_gets_its_timeout_and_was_never_sent()
+    {
+        var exchange = CreateTestProbe();
+        var breaker = BreakerOver(exchange, Settings with { MaxQueuedCalls = 1, FailureThreshold = 5 });
+        var queued = Price() with { Symbol = "ETHUSDT" };
+        breaker.Tell(Price(), TestActor);
+        Settled(breaker);
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        breaker.Tell(Price(), TestActor);
+        breaker.Tell(queued, TestActor);
+        Settled(breaker);
+
+        Clock.Advance(Settings.CallTimeout);
+
+        var answers = new[] { ExpectMsg<ExchangeFailed>(), ExpectMsg<ExchangeFailed>(), ExpectMsg<ExchangeFailed>() };
+        var waited = Assert.Single(answers, a => a.Request == queued);
+        Assert.Equal((FailureKind.Timeout, ExecutionOutcome.NotExecuted), (waited.Kind, waited.Outcome));
+    }
+
+    [Fact]
+    public void Requests_waiting_in_the_queue_are_refused_as_circuit_open_when_the_breaker_opens()
+    {
+        var exchange = CreateTestProbe();
+        var breaker = BreakerOver(exchange, Settings with { MaxQueuedCalls = 1 });
+        breaker.Tell(Price(), TestActor);
+        breaker.Tell(Price(), TestActor);
+        breaker.Tell(Price() with { Symbol = "ETHUSDT" }, TestActor);
+
+        FailNext<GetPrice>(exchange);
+
+        Assert.Equal(2, new[] { ExpectMsg<ExchangeReply>(), ExpectMsg<ExchangeReply>() }.Count(r => r is ExchangeFailed or CircuitOpen));
+    }
+}

@@ -1,0 +1,50 @@
+using TradingActors.Breaker;
+using TradingActors.Configuration;
+using TradingActors.Exchanges;
+using Xunit.Abstractions;
+
+namespace TradingActors.Tests.Breaker;
+
+/// <summary>While new orders are halted, cancels may still flow, at a bounded rate.</summary>
+public sealed class CancelsFirstSpecs(ITestOutputHelper output) : EngineSpec(output)
+{
+    private static readonly BreakerSettings Settings = BreakerSettings.Defaults with
+    {
+        FailureThreshold = 1, CancelsWhenOpen = true, CancelsPerSecond = 2,
+    };
+
+    private static CancelOrder Cancel(int n) => new("binance", "BTCUSDT", $"order-{n}");
+
+    [Fact]
+    public void An_open_breaker_lets_cancels_through_up_to_their_rate_and_rejects_new_orders()
+    {
+        var exchange = CreateTestProbe();
+        var breaker = BreakerOver(exchange, Settings);
+        breaker.Tell(Price(), TestActor);
+        FailNext<GetPrice>(exchange);
+        ExpectMsg<ExchangeFailed>();
+
+        breaker.Tell(Cancel(1), TestActor);
+        breaker.Tell(Cancel(2), TestActor);
+        exchange.ExpectMsg<CancelOrder>();
+        exchange.ExpectMsg<CancelOrder>();
+        Ask<CircuitOpen>(breaker, Cancel(3));
+        Ask<CircuitOpen>(breaker, Order());
+
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        breaker.Tell(Cancel(4), TestActor);
+        Assert.Equal(Cancel(4), exchange.ExpectMsg<CancelOrder>());
+    }
+
+    [Fact]
+    public void Without_the_setting_an_open_breaker_rejects_cancels_too()
+    {
+        var exchange = CreateTestProbe();
+        var breaker = BreakerOver(exchange, Settings with { CancelsWhenOpen = false });
+        breaker.Tell(Price(), TestActor);
+        FailNext<GetPrice>(exchange);
+        ExpectMsg<ExchangeFailed>();
+
+        Ask<CircuitOpen>(breaker, Cancel(1));
+    }
+}
