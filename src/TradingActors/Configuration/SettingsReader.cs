@@ -48,6 +48,9 @@ public sealed class SettingsReader
     public string String(string key) =>
         Raw(key) is { Length: > 0 } raw ? raw : throw new SettingsException(PathOf(key), Raw(key), "expected a non-empty string");
 
+    /// <summary>A string that may be empty, meaning "none"; null for an empty one.</summary>
+    public string? Optional(string key) => Raw(key) is { Length: > 0 } raw ? raw : null;
+
     public TEnum Enum<TEnum>(string key) where TEnum : struct, System.Enum =>
         Read<TEnum>(key, string.Join(", ", System.Enum.GetNames<TEnum>().Select(Kebab)),
             raw => System.Enum.TryParse<TEnum>(raw.Replace("-", ""), ignoreCase: true, out var v) ? v : null, _ => null);

@@ -1,9 +1,15 @@
 using Akka.Configuration;
+using TradingActors.Alerts;
 
 namespace TradingActors.Configuration;
 
 /// <summary>The engine's settings, read and checked once at start from the <c>trading</c> section.</summary>
-public sealed record TradingSettings(BreakerSettings Defaults, IReadOnlyDictionary<string, BreakerSettings> Exchanges)
+/// <param name="Fallbacks">Per exchange, the exchanges to try next when it cannot take a request.</param>
+public sealed record TradingSettings(
+    BreakerSettings Defaults,
+    IReadOnlyDictionary<string, BreakerSettings> Exchanges,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Fallbacks,
+    BreakerAlerts.Settings Alerts)
 {
     public const string Section = "trading";
 
@@ -21,14 +27,39 @@ public sealed record TradingSettings(BreakerSettings Defaults, IReadOnlyDictiona
     {
         var root = config.WithFallback(Reference);
         var defaults = new SettingsReader(root, $"{Section}.breaker-defaults");
-        var exchanges = root.HasPath($"{Section}.exchanges")
-            ? root.GetConfig($"{Section}.exchanges").AsEnumerable().Select(e => e.Key.Split('.')[0]).Distinct()
-            : [];
         return new TradingSettings(
             BreakerSettings.Read(defaults),
-            exchanges.ToDictionary(
+            Names(root, $"{Section}.exchanges").ToDictionary(
                 name => name,
-                name => BreakerSettings.Read(new SettingsReader(root, $"{Section}.exchanges.{name}", defaults))));
+                name => BreakerSettings.Read(new SettingsReader(root, $"{Section}.exchanges.{name}", defaults))),
+            ReadFallbacks(root),
+            ReadAlerts(new SettingsReader(root, $"{Section}.alerts")));
+    }
+
+    private static IEnumerable<string> Names(Config root, string path) =>
+        root.HasPath(path) ? root.GetConfig(path).AsEnumerable().Select(e => e.Key).Distinct() : [];
+
+    private static Dictionary<string, IReadOnlyList<string>> ReadFallbacks(Config root)
+    {
+        var routing = new SettingsReader(root, $"{Section}.routing.fallbacks");
+        return Names(root, $"{Section}.routing.fallbacks").ToDictionary(
+            primary => primary,
+            primary =>
+            {
+                var chain = routing.Strings(primary);
+                return chain.Contains(primary)
+                    ? throw new SettingsException(routing.PathOf(primary), $"[{string.Join(", ", chain)}]", "an exchange cannot be its own fallback")
+                    : chain;
+            });
+    }
+
+    private static BreakerAlerts.Settings ReadAlerts(SettingsReader alerts)
+    {
+        var url = alerts.Has("webhook-url") ? alerts.Optional("webhook-url") : null;
+        Uri? webhook = null;
+        if (url is not null && (!Uri.TryCreate(url, UriKind.Absolute, out webhook) || webhook.Scheme is not ("http" or "https")))
+            throw new SettingsException(alerts.PathOf("webhook-url"), url, "expected an http or https URL, or an empty string for none");
+        return new BreakerAlerts.Settings(alerts.Duration("interval", zeroAllowed: true), webhook, alerts.Duration("webhook-timeout"));
     }
 
     private static Config LoadReference()

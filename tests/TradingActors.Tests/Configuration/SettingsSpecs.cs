@@ -54,4 +54,47 @@ public sealed class SettingsSpecs
 
         Assert.Equal("trading.breaker-defaults.open-timeout", error.Path);
     }
+
+    [Fact]
+    public void Fallback_chains_are_read_per_exchange()
+    {
+        var settings = Read("trading.routing.fallbacks.binance = [bybit, kraken]");
+
+        Assert.Equal(["bybit", "kraken"], settings.Fallbacks["binance"]);
+    }
+
+    [Fact]
+    public void An_exchange_that_falls_back_to_itself_is_refused()
+    {
+        var error = Assert.Throws<SettingsException>(() => Read("trading.routing.fallbacks.binance = [bybit, binance]"));
+
+        Assert.Equal("trading.routing.fallbacks.binance", error.Path);
+    }
+
+    [Fact]
+    public void A_webhook_that_is_not_an_http_url_is_refused()
+    {
+        var error = Assert.Throws<SettingsException>(() => Read("trading.alerts.webhook-url = \"ftp://alerts\""));
+
+        Assert.Equal("trading.alerts.webhook-url", error.Path);
+    }
+
+    [Theory]
+    [InlineData("failure-policy = sometimes", "trading.breaker-defaults.failure-policy")]
+    [InlineData("health-check = maybe", "trading.breaker-defaults.health-check")]
+    [InlineData("open-timeout-jitter = 1.5", "trading.breaker-defaults.open-timeout-jitter")]
+    [InlineData("max-open-timeout = 10s", "trading.breaker-defaults.max-open-timeout")]
+    [InlineData("max-concurrent-calls = 0", "trading.breaker-defaults.max-concurrent-calls")]
+    public void Each_policy_setting_is_checked(string setting, string path)
+    {
+        Assert.Equal(path, Assert.Throws<SettingsException>(() => Read($"trading.breaker-defaults.{setting}")).Path);
+    }
+
+    [Fact]
+    public void A_window_policy_is_read_with_its_settings()
+    {
+        var kraken = Read("trading.exchanges.kraken { failure-policy = time-window, window-duration = 30s, minimum-calls = 20 }").For("kraken");
+
+        Assert.Equal((FailurePolicy.TimeWindow, TimeSpan.FromSeconds(30), 20), (kraken.FailurePolicy, kraken.WindowDuration, kraken.MinimumCalls));
+    }
 }
