@@ -1,15 +1,18 @@
 using Akka.Configuration;
 using TradingActors.Alerts;
+using TradingActors.Exchanges.Binance;
 
 namespace TradingActors.Configuration;
 
 /// <summary>The engine's settings, read and checked once at start from the <c>trading</c> section.</summary>
 /// <param name="Fallbacks">Per exchange, the exchanges to try next when it cannot take a request.</param>
+/// <param name="Endpoints">The exchanges reached over HTTP, from their <c>endpoint</c> sections.</param>
 public sealed record TradingSettings(
     BreakerSettings Defaults,
     IReadOnlyDictionary<string, BreakerSettings> Exchanges,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Fallbacks,
-    BreakerAlerts.Settings Alerts)
+    BreakerAlerts.Settings Alerts,
+    IReadOnlyDictionary<string, BinanceSettings> Endpoints)
 {
     public const string Section = "trading";
 
@@ -33,7 +36,16 @@ public sealed record TradingSettings(
                 name => name,
                 name => BreakerSettings.Read(new SettingsReader(root, $"{Section}.exchanges.{name}", defaults))),
             ReadFallbacks(root),
-            ReadAlerts(new SettingsReader(root, $"{Section}.alerts")));
+            ReadAlerts(new SettingsReader(root, $"{Section}.alerts")),
+            ReadEndpoints(root));
+    }
+
+    private static Dictionary<string, BinanceSettings> ReadEndpoints(Config root)
+    {
+        var defaults = new SettingsReader(root, $"{Section}.endpoint-defaults");
+        return Names(root, $"{Section}.exchanges")
+            .Where(name => root.HasPath($"{Section}.exchanges.{name}.endpoint"))
+            .ToDictionary(name => name, name => BinanceSettings.Read(new SettingsReader(root, $"{Section}.exchanges.{name}.endpoint", defaults)));
     }
 
     private static IEnumerable<string> Names(Config root, string path) =>

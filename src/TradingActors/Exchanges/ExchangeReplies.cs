@@ -47,7 +47,7 @@ public sealed record ExchangeFailed(
     public bool IsSafeToRetry => Outcome == ExecutionOutcome.NotExecuted || Request.IsIdempotent;
 }
 
-public enum RejectionReason { InsufficientFunds, UnknownSymbol, InvalidOrder, UnknownOrder, DuplicateOrder }
+public enum RejectionReason { InsufficientFunds, UnknownSymbol, InvalidOrder, UnknownOrder, DuplicateOrder, Unauthorized }
 
 /// <summary>
 /// The exchange refused the request and nothing executed. The exchange is healthy, so this counts

@@ -1,0 +1,24 @@
+using TradingActors.Configuration;
+
+namespace TradingActors.Exchanges.Binance;
+
+/// <summary>
+/// Where a Binance-compatible exchange is and how to sign for it, from an exchange's
+/// <c>endpoint</c> section. The secret is never logged or shown in a status.
+/// </summary>
+public sealed record BinanceSettings(Uri BaseAddress, string ApiKey, string ApiSecret, TimeSpan RecvWindow, TimeSpan ConnectTimeout, TimeSpan RequestTimeout)
+{
+    public static BinanceSettings Read(SettingsReader endpoint)
+    {
+        var url = endpoint.String("url");
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var address) || address.Scheme is not ("http" or "https"))
+            throw new SettingsException(endpoint.PathOf("url"), url, "expected an http or https URL");
+        var recvWindow = endpoint.Duration("recv-window");
+        if (recvWindow > TimeSpan.FromMinutes(1))
+            throw new SettingsException(endpoint.PathOf("recv-window"), recvWindow.ToString(), "must be at most 60s, as Binance allows");
+        return new BinanceSettings(address, endpoint.String("api-key"), endpoint.String("api-secret"), recvWindow,
+            endpoint.Duration("connect-timeout"), endpoint.Duration("request-timeout"));
+    }
+
+    public override string ToString() => $"{BaseAddress} (key {ApiKey})";
+}
