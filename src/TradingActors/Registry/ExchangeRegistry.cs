@@ -12,8 +12,9 @@ namespace TradingActors.Registry;
 /// </summary>
 public static class ExchangeRegistry
 {
-    /// <param name="connector">Props of the exchange actor for a given exchange name.</param>
-    public static Props Props(TradingSettings settings, Func<string, Props> connector) =>
+    /// <param name="connector">Props of the exchange actor for a given exchange name; null for a name
+    /// the engine cannot reach, whose requests are answered as invalid.</param>
+    public static Props Props(TradingSettings settings, Func<string, Props?> connector) =>
         Akka.Actor.Props.Create(() => new ExchangeRegistryActor(settings, connector));
 
     /// <summary>Asks for the status of every exchange's breaker, answered with <see cref="Statuses"/>.</summary>
@@ -29,10 +30,10 @@ public static class ExchangeRegistry
 internal sealed class ExchangeRegistryActor : UntypedActor
 {
     private readonly TradingSettings _settings;
-    private readonly Func<string, Props> _connector;
+    private readonly Func<string, Props?> _connector;
     private readonly Dictionary<string, IActorRef> _breakers = new(StringComparer.Ordinal);
 
-    public ExchangeRegistryActor(TradingSettings settings, Func<string, Props> connector)
+    public ExchangeRegistryActor(TradingSettings settings, Func<string, Props?> connector)
     {
         _settings = settings;
         _connector = connector;
@@ -47,11 +48,16 @@ internal sealed class ExchangeRegistryActor : UntypedActor
             case ExchangeRequest request:
                 if (string.IsNullOrWhiteSpace(request.Exchange))
                     Sender.Tell(new InvalidRequest(request, "exchange is empty"));
+                else if (BreakerFor(request.Exchange) is { } breaker)
+                    breaker.Forward(request);
                 else
-                    BreakerFor(request.Exchange).Forward(request);
+                    Sender.Tell(new InvalidRequest(request, $"no exchange named '{request.Exchange}' is configured"));
                 break;
             case CircuitBreaker.Command command:
-                BreakerFor(command.Exchange).Forward(command);
+                if (BreakerFor(command.Exchange) is { } commanded)
+                    commanded.Forward(command);
+                else
+                    Sender.Tell(new Status.Failure(new ArgumentException($"no exchange named '{command.Exchange}' is configured")));
                 break;
             case ExchangeRegistry.GetStatuses:
                 Context.ActorOf(StatusCollector.Props(_breakers.Values.ToArray(), Sender));
@@ -62,15 +68,14 @@ internal sealed class ExchangeRegistryActor : UntypedActor
         }
     }
 
-    private IActorRef BreakerFor(string exchange)
+    private IActorRef? BreakerFor(string exchange)
     {
-        if (!_breakers.TryGetValue(exchange, out var breaker))
-        {
-            breaker = Context.ActorOf(
-                CircuitBreaker.Props(exchange, _settings.For(exchange), _connector(exchange)),
-                Uri.EscapeDataString(exchange));
-            _breakers.Add(exchange, breaker);
-        }
+        if (_breakers.TryGetValue(exchange, out var breaker))
+            return breaker;
+        if (_connector(exchange) is not { } connector)
+            return null;
+        breaker = Context.ActorOf(CircuitBreaker.Props(exchange, _settings.For(exchange), connector), Uri.EscapeDataString(exchange));
+        _breakers.Add(exchange, breaker);
         return breaker;
     }
 }
