@@ -68,7 +68,7 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
         _window = FailureWindow.For(settings);
         _openTimeouts = new OpenTimeouts(settings, _random);
         _cancelBudget = new CancelBudget(settings.CancelsPerSecond);
-        _metrics = new BreakerMetrics(_scheduler.Now);
+        _metrics = new BreakerMetrics(exchange, _scheduler.Now);
         _connector = Context.ActorOf(connector, "connector");
         _behaviour = Closed;
     }
@@ -289,6 +289,7 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
 
     protected override void PostStop()
     {
+        EngineMeter.Forget(_exchange);
         var why = $"the {_exchange} breaker stopped while the call was in flight";
         foreach (var (request, call) in _calls.TakeAll())
             call.Caller.Tell(new ExchangeFailed(request, FailureKind.ConnectionFailed, ExecutionOutcome.Unknown, null, why));
@@ -352,7 +353,7 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
         }
         else
         {
-            _metrics.RecordSuccess(elapsed);
+            _metrics.RecordSuccess(elapsed, refused: reply is ExchangeRejected);
             verdict = ReferenceEquals(request, _healthCheck) ? HealthCheckPassed.Instance
                 : slow ? CallSucceeded.Sluggish : CallSucceeded.Fast;
         }

@@ -6,7 +6,7 @@ namespace TradingActors.Metrics;
 /// One breaker's figures, owned and written by that breaker actor alone. Recording costs a few
 /// field writes; percentiles and rates are worked out only when a snapshot is asked for.
 /// </summary>
-internal sealed class BreakerMetrics(DateTimeOffset startedAt)
+internal sealed class BreakerMetrics
 {
     private const int ResponseWindow = 100;
     private const int TransitionHistory = 100;
@@ -15,8 +15,9 @@ internal sealed class BreakerMetrics(DateTimeOffset startedAt)
     private int _responses;
     private readonly Queue<StateChange> _transitions = new();
     private readonly long[] _ticksInState = new long[Enum.GetValues<BreakerState>().Length];
+    private readonly KeyValuePair<string, object?> _exchange;
     private BreakerState _state = BreakerState.Closed;
-    private DateTimeOffset _enteredState = startedAt;
+    private DateTimeOffset _enteredState;
     private long _successful;
     private long _failed;
     private long _rejected;
@@ -24,21 +25,43 @@ internal sealed class BreakerMetrics(DateTimeOffset startedAt)
     private long _retries;
     private long _late;
 
-    public void RecordSuccess(long responseTicks)
+    public BreakerMetrics(string exchange, DateTimeOffset startedAt)
+    {
+        _exchange = new KeyValuePair<string, object?>("exchange", exchange);
+        _enteredState = startedAt;
+        EngineMeter.RecordState(exchange, _state);
+    }
+
+    private static readonly KeyValuePair<string, object?> Succeeded = new("outcome", "success");
+    private static readonly KeyValuePair<string, object?> Refused = new("outcome", "refused");
+    private static readonly KeyValuePair<string, object?> Failed = new("outcome", "failure");
+    private static readonly KeyValuePair<string, object?> CircuitOpen = new("reason", "circuit_open");
+    private static readonly KeyValuePair<string, object?> BulkheadFull = new("reason", "bulkhead_full");
+
+    /// <param name="refused">The exchange answered with a business rejection: a sane answer, so a success for the breaker.</param>
+    public void RecordSuccess(long responseTicks, bool refused = false)
     {
         _successful++;
-        RecordResponse(responseTicks);
+        RecordResponse(responseTicks, refused ? Refused : Succeeded);
     }
 
     public void RecordFailure(long responseTicks)
     {
         _failed++;
-        RecordResponse(responseTicks);
+        RecordResponse(responseTicks, Failed);
     }
 
-    public void RecordRejection() => _rejected++;
+    public void RecordRejection()
+    {
+        _rejected++;
+        EngineMeter.Rejections.Add(1, _exchange, CircuitOpen);
+    }
 
-    public void RecordBulkheadFull() => _bulkheadFull++;
+    public void RecordBulkheadFull()
+    {
+        _bulkheadFull++;
+        EngineMeter.Rejections.Add(1, _exchange, BulkheadFull);
+    }
 
     /// <summary>A retryable failure that was sent again instead of being counted.</summary>
     public void RecordRetry() => _retries++;
@@ -54,6 +77,8 @@ internal sealed class BreakerMetrics(DateTimeOffset startedAt)
         _transitions.Enqueue(new StateChange(_state, to, at, reason));
         _state = to;
         _enteredState = at;
+        EngineMeter.RecordState((string)_exchange.Value!, to);
+        EngineMeter.Transitions.Add(1, _exchange, new KeyValuePair<string, object?>("state", StateTag(to)));
     }
 
     public MetricsSnapshot Snapshot(DateTimeOffset now)
@@ -70,7 +95,20 @@ internal sealed class BreakerMetrics(DateTimeOffset startedAt)
             timeInState, _transitions.ToArray());
     }
 
-    private void RecordResponse(long ticks) => _responseTicks[_responses++ % ResponseWindow] = ticks;
+    private void RecordResponse(long ticks, KeyValuePair<string, object?> outcome)
+    {
+        _responseTicks[_responses++ % ResponseWindow] = ticks;
+        EngineMeter.Requests.Add(1, _exchange, outcome);
+        if (EngineMeter.Duration.Enabled)
+            EngineMeter.Duration.Record(TimeSpan.FromTicks(ticks).TotalSeconds, _exchange, outcome);
+    }
+
+    private static string StateTag(BreakerState state) => state switch
+    {
+        BreakerState.HalfOpen => "half_open",
+        BreakerState.MetricsOnly => "metrics_only",
+        _ => state.ToString().ToLowerInvariant(),
+    };
 
     private static TimeSpan Average(long[] sorted) =>
         sorted.Length == 0 ? TimeSpan.Zero : TimeSpan.FromTicks((long)sorted.Average());

@@ -1,0 +1,45 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using TradingActors.Breaker;
+
+namespace TradingActors.Metrics;
+
+/// <summary>
+/// The engine's instruments, under one Meter named after the project, for OpenTelemetry and
+/// Prometheus to read. Names and units follow OpenTelemetry's conventions. A breaker records into
+/// them alongside its own figures; with no listener attached, recording costs next to nothing.
+/// </summary>
+public static class EngineMeter
+{
+    public const string Name = "TradingActors";
+
+    private static readonly Meter Meter = new(Name, typeof(EngineMeter).Assembly.GetName().Version?.ToString());
+
+    // Written only by each breaker for its own exchange, on a transition; read by the gauge's callback.
+    private static readonly ConcurrentDictionary<string, BreakerState> States = new(StringComparer.Ordinal);
+
+    /// <summary>Requests answered, by exchange and outcome (success, rejected_by_exchange, failure, ...).</summary>
+    internal static readonly Counter<long> Requests =
+        Meter.CreateCounter<long>("trading.requests", "{request}", "Requests answered, by exchange and outcome");
+
+    /// <summary>Time from admission to answer of the calls that reached an exchange.</summary>
+    internal static readonly Histogram<double> Duration =
+        Meter.CreateHistogram<double>("trading.request.duration", "s", "Time from admission to answer of calls sent to an exchange");
+
+    internal static readonly Counter<long> Rejections =
+        Meter.CreateCounter<long>("trading.rejections", "{request}", "Requests the engine answered without sending, by reason");
+
+    internal static readonly Counter<long> Transitions =
+        Meter.CreateCounter<long>("trading.breaker.transitions", "{transition}", "Breaker state changes, by exchange and new state");
+
+    static EngineMeter() =>
+        Meter.CreateObservableGauge("trading.breaker.state", ObserveStates, "{state}",
+            "Each exchange's breaker state: 0 closed, 1 open, 2 half-open, 3 isolated, 4 metrics-only");
+
+    internal static void RecordState(string exchange, BreakerState state) => States[exchange] = state;
+
+    internal static void Forget(string exchange) => States.TryRemove(exchange, out _);
+
+    private static IEnumerable<Measurement<int>> ObserveStates() =>
+        States.Select(s => new Measurement<int>((int)s.Value, new KeyValuePair<string, object?>("exchange", s.Key)));
+}
