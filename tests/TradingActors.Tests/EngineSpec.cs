@@ -1,48 +1,31 @@
 using Akka.Actor;
 using Akka.TestKit;
-using Akka.TestKit.Xunit2;
 using TradingActors.Breaker;
 using TradingActors.Configuration;
 using TradingActors.Exchanges;
 using TradingActors.Exchanges.Simulated;
+using TradingActors.TestKit;
 using Xunit.Abstractions;
 
 namespace TradingActors.Tests;
 
-/// <summary>
-/// A TestKit on virtual time: the scheduler only moves when a test advances it, so every timer
-/// (open timeout, call timeout, half-open bound) fires exactly when the test says.
-/// </summary>
-public abstract class EngineSpec(ITestOutputHelper output) : TestKit(VirtualTime, output)
+/// <summary>The project's TestKit on virtual time, with helpers for one breaker over one stand-in exchange.</summary>
+public abstract class EngineSpec(ITestOutputHelper output) : TradingEngineTestKit(output)
 {
-    private const string VirtualTime = """
-        akka.scheduler.implementation = "Akka.TestKit.TestScheduler, Akka.TestKit"
-        akka.loglevel = INFO
-        """;
-
-    protected TestScheduler Clock => (TestScheduler)Sys.Scheduler;
-
-    protected SimulatedExchangeClient NewExchange() => new SimulatedExchangeClient(Sys.Scheduler).WithPrice("BTCUSDT", 42_000);
+    protected SimulatedExchangeClient NewExchange() => ScriptedExchange().WithPrice("BTCUSDT", 42_000);
 
     protected IActorRef BreakerOver(IExchangeClient exchange, BreakerSettings settings, string name = "binance") =>
-        Sys.ActorOf(CircuitBreaker.Props(name, settings, ExchangeConnector.Props(exchange)));
+        Sys.ActorOf(CircuitBreaker.Props(name, settings, Exchange(exchange)));
 
     /// <summary>A breaker whose exchange actor is the probe: the probe gets each request and replies with Reply.</summary>
     protected IActorRef BreakerOver(TestProbe exchange, BreakerSettings settings, string name = "binance") =>
-        Sys.ActorOf(CircuitBreaker.Props(name, settings, Props.Create(() => new ForwardTo(exchange))));
+        Sys.ActorOf(CircuitBreaker.Props(name, settings, Exchange(exchange)));
 
     /// <summary>Sends a request as the test actor and expects the one reply.</summary>
     protected T Ask<T>(IActorRef breaker, ExchangeRequest request) where T : ExchangeReply
     {
         breaker.Tell(request, TestActor);
         return ExpectMsg<T>();
-    }
-
-    /// <summary>Makes sure the actor has handled everything sent before, so the timers it armed exist before Advance.</summary>
-    protected void Settled(IActorRef actor)
-    {
-        actor.Tell(new Identify(null), TestActor);
-        ExpectMsg<ActorIdentity>();
     }
 
     /// <summary>Makes sure a breaker's exchange actor has started every call sent so far (and so scheduled its latency).</summary>
@@ -82,9 +65,4 @@ public abstract class EngineSpec(ITestOutputHelper output) : TestKit(VirtualTime
 
     protected static PlaceOrder Order(string exchange = "binance") =>
         new(exchange, "BTCUSDT", OrderSide.Buy, 0.1, 42_000, $"order-{Interlocked.Increment(ref _orders)}");
-
-    private sealed class ForwardTo(IActorRef target) : UntypedActor
-    {
-        protected override void OnReceive(object message) => target.Forward(message);
-    }
 }
