@@ -1,0 +1,50 @@
+using TradingActors.Exchanges;
+using TradingActors.Exchanges.Binance;
+using TradingActors.ExchangeSim;
+using TradingActors.ExchangeSim.Configuration;
+using TradingActors.ExchangeSim.Faults;
+using Xunit.Abstractions;
+
+namespace TradingActors.IntegrationTests.Exchanges;
+
+/// <summary>The HTTP client against the simulator over a real loopback socket, with the simulator's faults.</summary>
+public sealed class BinanceClientConformance(ITestOutputHelper output) : ExchangeClientConformance(output), IAsyncLifetime
+{
+    private ExchangeSimulator? _simulator;
+    private BinanceClient? _client;
+
+    protected override async Task<IExchangeClient> ExchangeIn(Condition condition)
+    {
+        var account = condition == Condition.PoorAccount
+            ? AccountOptions.Default with { Balances = new Dictionary<string, decimal> { ["USDT"] = 1m, ["BTC"] = 0m } }
+            : AccountOptions.Default;
+        var exchange = new ExchangeOptions("binance") { Accounts = [account] };
+        if (condition == Condition.RateLimited)
+            exchange = exchange with { WeightLimit = new WeightLimitOptions { Budget = 1 } };
+        _simulator = await ExchangeSimulator.StartAsync(new SimulatorOptions { Exchanges = [exchange], TickInterval = TimeSpan.Zero });
+        var binance = _simulator.Exchanges["binance"];
+        var faults = condition switch
+        {
+            Condition.Down => new FaultSettings { Outage = true },
+            Condition.OrdersFailAfterExecuting => new FaultSettings { Order5xxAfterExecution = 1 },
+            Condition.Malformed => new FaultSettings { Malformed = 1 },
+            _ => null,
+        };
+        if (faults is not null)
+            await binance.Faults.SetAsync(faults);
+        if (condition == Condition.RateLimited)
+            await new HttpClient().GetAsync(new Uri(binance.BaseAddress, "/api/v3/ping"));
+        _client = new BinanceClient(new BinanceSettings(binance.BaseAddress, AccountOptions.Default.ApiKey, AccountOptions.Default.Secret,
+            RecvWindow: TimeSpan.FromSeconds(5), ConnectTimeout: TimeSpan.FromSeconds(2), RequestTimeout: TimeSpan.FromSeconds(10)));
+        return _client;
+    }
+
+    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        _client?.Dispose();
+        if (_simulator is not null)
+            await _simulator.DisposeAsync();
+    }
+}
