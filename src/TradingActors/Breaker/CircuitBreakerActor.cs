@@ -224,16 +224,14 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
     {
         switch (message)
         {
+            case ExchangeFailed failed when _calls.TryGet(failed.Request, out var failedCall) && ShouldRetry(failedCall, failed):
+                RetryLater(failed.Request, failedCall, failed);
+                break;
             case ExchangeReply reply:
-                if (!_calls.TryGet(reply.Request, out var call))
-                    _metrics.RecordLateReply();
-                else if (reply is ExchangeFailed failed && ShouldRetry(call, failed))
-                    RetryLater(reply.Request, call, failed);
-                else
-                {
-                    _calls.TryRemove(reply.Request, out _);
+                if (_calls.TryRemove(reply.Request, out var call))
                     Settle(reply.Request, call, reply);
-                }
+                else
+                    _metrics.RecordLateReply();
                 break;
             case SweepOverdueCalls:
                 _sweepArmed = false;
