@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using TradingActors.ExchangeSim.Trading;
+
+namespace TradingActors.ExchangeSim.Rest;
+
+/// <summary>The public, unsigned endpoints: ping, server time, and the latest price.</summary>
+internal static class MarketDataEndpoints
+{
+    public static void MapMarketData(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v3/ping", () => Results.Json(new { })).WithWeight(1);
+        app.MapGet("/api/v3/time", (TimeProvider clock) => Results.Json(new { serverTime = Wire.Millis(clock.GetUtcNow()) })).WithWeight(1);
+        app.MapGet("/api/v3/ticker/price", TickerPrice).WithWeight(request => request.Query.ContainsKey("symbol") ? 2 : 4);
+    }
+
+    private static IResult TickerPrice(HttpRequest request, Market market)
+    {
+        var symbol = request.Query["symbol"].ToString();
+        return symbol.Length > 0
+            ? Results.Json(PriceOf(market, symbol))
+            : Results.Json(market.Symbols.Select(listed => PriceOf(market, listed)).ToList());
+    }
+
+    private static TickerPriceResponse PriceOf(Market market, string symbol) => new(symbol, Wire.Amount(market.PriceOf(symbol)));
+
+    private sealed record TickerPriceResponse(string Symbol, string Price);
+}
