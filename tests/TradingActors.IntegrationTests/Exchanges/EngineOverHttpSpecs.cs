@@ -30,7 +30,7 @@ public sealed class EngineOverHttpSpecs(ITestOutputHelper output)
     async Task IAsyncLifetime.InitializeAsync() =>
         _simulator = await ExchangeSimulator.StartAsync(new SimulatorOptions
         {
-            Exchanges = [new ExchangeOptions("binance") { WeightLimit = new WeightLimitOptions { Budget = 20, BanAfter = 100 } }],
+            Exchanges = [new ExchangeOptions("binance") { WeightLimit = new WeightLimitOptions { Budget = 6, BanAfter = 100 } }],
             TickInterval = TimeSpan.Zero,
         });
 
@@ -62,13 +62,13 @@ public sealed class EngineOverHttpSpecs(ITestOutputHelper output)
         await Binance.Faults.SetAsync(new FaultSettings { Outage = true });
 
         for (var call = 0; call < 3; call++)
-            Assert.Equal(FailureKind.ConnectionFailed, Assert.IsType<ExchangeFailed>(await Send(breaker, Price)).Kind);
-        Assert.IsType<CircuitOpen>(await Send(breaker, Price));
+            Assert.Equal(FailureKind.ConnectionFailed, Replies.Is<ExchangeFailed>(await Send(breaker, Price)).Kind);
+        Replies.Is<CircuitOpen>(await Send(breaker, Price));
 
         await Binance.Faults.ClearAsync();
         await AwaitAssertAsync(async () => Assert.Equal(BreakerState.HalfOpen,
             (await breaker.Ask<CircuitBreaker.Status>(new CircuitBreaker.GetStatus("binance"))).State));
-        Assert.IsType<PriceQuoted>(await Send(breaker, Price));
+        Replies.Is<PriceQuoted>(await Send(breaker, Price));
         Assert.Equal(BreakerState.Closed, (await breaker.Ask<CircuitBreaker.Status>(new CircuitBreaker.GetStatus("binance"))).State);
     }
 
@@ -91,10 +91,10 @@ public sealed class EngineOverHttpSpecs(ITestOutputHelper output)
         var breaker = Breaker();
         await Binance.Faults.SetAsync(new FaultSettings { Malformed = 1 });
 
-        Assert.Equal(FailureKind.MalformedResponse, Assert.IsType<ExchangeFailed>(await Send(breaker, Price)).Kind);
+        Assert.Equal(FailureKind.MalformedResponse, Replies.Is<ExchangeFailed>(await Send(breaker, Price)).Kind);
         await Binance.Faults.ClearAsync();
 
-        Assert.IsType<PriceQuoted>(await Send(breaker, Price));
+        Replies.Is<PriceQuoted>(await Send(breaker, Price));
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public sealed class EngineOverHttpSpecs(ITestOutputHelper output)
     {
         var breaker = Breaker(secret: "not-the-secret");
 
-        var refused = Assert.IsType<ExchangeRejected>(await Send(breaker, new PlaceOrder("binance", "BTCUSDT", OrderSide.Buy, 0.01, null, "bad-sig")));
+        var refused = Replies.Is<ExchangeRejected>(await Send(breaker, new PlaceOrder("binance", "BTCUSDT", OrderSide.Buy, 0.01, null, "bad-sig")));
 
         Assert.Equal(RejectionReason.Unauthorized, refused.Reason);
     }
@@ -127,11 +127,11 @@ public sealed class EngineOverHttpSpecs(ITestOutputHelper output)
         var breaker = Breaker();
         await Binance.Faults.SetAsync(new FaultSettings { GhostFillDelay = TimeSpan.FromSeconds(30) });
 
-        var failed = Assert.IsType<ExchangeFailed>(await Send(breaker, new PlaceOrder("binance", "BTCUSDT", OrderSide.Buy, 0.01, null, "ghost-1")));
+        var failed = Replies.Is<ExchangeFailed>(await Send(breaker, new PlaceOrder("binance", "BTCUSDT", OrderSide.Buy, 0.01, null, "ghost-1")));
         Assert.Equal((FailureKind.Timeout, ExecutionOutcome.Unknown), (failed.Kind, failed.Outcome));
         await Binance.Faults.ClearAsync();
 
-        var found = Assert.IsType<OrderFound>(await Send(breaker, new GetOrderStatus("binance", "BTCUSDT", "ghost-1")));
+        var found = Replies.Is<OrderFound>(await Send(breaker, new GetOrderStatus("binance", "BTCUSDT", "ghost-1")));
         Assert.Equal(OrderState.Filled, found.Report.State);
     }
 }

@@ -37,7 +37,7 @@ public abstract class ExchangeClientConformance(ITestOutputHelper output) : Trad
     [Fact]
     public async Task A_market_order_fills()
     {
-        var placed = Assert.IsType<OrderPlaced>(await Send(Condition.Healthy, Market("conf-market")));
+        var placed = Replies.Is<OrderPlaced>(await Send(Condition.Healthy, Market("conf-market")));
 
         Assert.Equal((OrderState.Filled, 0.01, "conf-market"), (placed.Report.State, placed.Report.FilledQuantity, placed.Report.ClientOrderId));
         Assert.InRange(placed.Report.AveragePrice!.Value, 30_000, 60_000);
@@ -46,7 +46,7 @@ public abstract class ExchangeClientConformance(ITestOutputHelper output) : Trad
     [Fact]
     public async Task A_price_is_quoted()
     {
-        var quoted = Assert.IsType<PriceQuoted>(await Send(Condition.Healthy, new GetPrice("binance", "BTCUSDT")));
+        var quoted = Replies.Is<PriceQuoted>(await Send(Condition.Healthy, new GetPrice("binance", "BTCUSDT")));
 
         Assert.InRange(quoted.Price, 30_000, 60_000);
     }
@@ -54,7 +54,7 @@ public abstract class ExchangeClientConformance(ITestOutputHelper output) : Trad
     [Fact]
     public async Task An_unknown_symbol_is_a_rejection()
     {
-        var rejected = Assert.IsType<ExchangeRejected>(await Send(Condition.Healthy, new GetPrice("binance", "NOPEUSDT")));
+        var rejected = Replies.Is<ExchangeRejected>(await Send(Condition.Healthy, new GetPrice("binance", "NOPEUSDT")));
 
         Assert.Equal(RejectionReason.UnknownSymbol, rejected.Reason);
     }
@@ -62,7 +62,7 @@ public abstract class ExchangeClientConformance(ITestOutputHelper output) : Trad
     [Fact]
     public async Task Cancelling_an_unknown_order_is_a_rejection()
     {
-        var rejected = Assert.IsType<ExchangeRejected>(await Send(Condition.Healthy, new CancelOrder("binance", "BTCUSDT", "conf-never-placed")));
+        var rejected = Replies.Is<ExchangeRejected>(await Send(Condition.Healthy, new CancelOrder("binance", "BTCUSDT", "conf-never-placed")));
 
         Assert.Equal(RejectionReason.UnknownOrder, rejected.Reason);
     }
@@ -70,7 +70,7 @@ public abstract class ExchangeClientConformance(ITestOutputHelper output) : Trad
     [Fact]
     public async Task An_order_the_account_cannot_afford_is_a_rejection()
     {
-        var rejected = Assert.IsType<ExchangeRejected>(await Send(Condition.PoorAccount, Market("conf-poor")));
+        var rejected = Replies.Is<ExchangeRejected>(await Send(Condition.PoorAccount, Market("conf-poor")));
 
         Assert.Equal(RejectionReason.InsufficientFunds, rejected.Reason);
     }
@@ -78,7 +78,7 @@ public abstract class ExchangeClientConformance(ITestOutputHelper output) : Trad
     [Fact]
     public async Task A_down_exchange_did_not_execute_the_order()
     {
-        var failed = Assert.IsType<ExchangeFailed>(await Send(Condition.Down, Market("conf-down")));
+        var failed = Replies.Is<ExchangeFailed>(await Send(Condition.Down, Market("conf-down")));
 
         Assert.Equal((FailureKind.ConnectionFailed, ExecutionOutcome.NotExecuted), (failed.Kind, failed.Outcome));
     }
@@ -86,7 +86,7 @@ public abstract class ExchangeClientConformance(ITestOutputHelper output) : Trad
     [Fact]
     public async Task A_server_error_after_executing_leaves_the_order_outcome_unknown()
     {
-        var failed = Assert.IsType<ExchangeFailed>(await Send(Condition.OrdersFailAfterExecuting, Market("conf-5xx")));
+        var failed = Replies.Is<ExchangeFailed>(await Send(Condition.OrdersFailAfterExecuting, Market("conf-5xx")));
 
         Assert.Equal((FailureKind.ServerError, ExecutionOutcome.Unknown), (failed.Kind, failed.Outcome));
         Assert.False(failed.IsSafeToRetry);
@@ -95,7 +95,7 @@ public abstract class ExchangeClientConformance(ITestOutputHelper output) : Trad
     [Fact]
     public async Task A_rate_limit_did_not_execute_and_says_when_to_come_back()
     {
-        var failed = Assert.IsType<ExchangeFailed>(await Send(Condition.RateLimited, Market("conf-429")));
+        var failed = Replies.Is<ExchangeFailed>(await Send(Condition.RateLimited, Market("conf-429")));
 
         Assert.Equal((FailureKind.RateLimited, ExecutionOutcome.NotExecuted), (failed.Kind, failed.Outcome));
         Assert.NotNull(failed.RetryAfter);
@@ -104,7 +104,7 @@ public abstract class ExchangeClientConformance(ITestOutputHelper output) : Trad
     [Fact]
     public async Task A_malformed_reply_is_a_failure_not_a_crash()
     {
-        var failed = Assert.IsType<ExchangeFailed>(await Send(Condition.Malformed, new GetPrice("binance", "BTCUSDT")));
+        var failed = Replies.Is<ExchangeFailed>(await Send(Condition.Malformed, new GetPrice("binance", "BTCUSDT")));
 
         Assert.Equal(FailureKind.MalformedResponse, failed.Kind);
     }

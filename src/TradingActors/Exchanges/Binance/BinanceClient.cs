@@ -141,12 +141,12 @@ public sealed class BinanceClient : IExchangeClient, IDisposable
         [property: JsonPropertyName("symbol")] string Symbol,
         [property: JsonPropertyName("orderId")] long OrderId,
         [property: JsonPropertyName("clientOrderId")] string ClientOrderId,
-        [property: JsonPropertyName("origClientOrderId")] string? OrigClientOrderId,
-        [property: JsonPropertyName("side")] string? Side,
         [property: JsonPropertyName("status")] string Status,
         [property: JsonPropertyName("origQty")] double OrigQty,
         [property: JsonPropertyName("executedQty")] double ExecutedQty,
-        [property: JsonPropertyName("cummulativeQuoteQty")] double CumulativeQuoteQty)
+        [property: JsonPropertyName("cummulativeQuoteQty")] double CumulativeQuoteQty,
+        [property: JsonPropertyName("origClientOrderId")] string? OrigClientOrderId = null,
+        [property: JsonPropertyName("side")] string? Side = null)
     {
         public OrderReport ToReport(OrderSide? side = null) => new(
             OrigClientOrderId ?? ClientOrderId,
