@@ -156,9 +156,6 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
             case CallFailed failed:
                 Trip($"a trial call failed: {failed.Reason}", failed.RateLimitedFor);
                 break;
-            case HalfOpenExpired expired when expired.Generation == _generation:
-                Trip($"still half-open after {_settings.HalfOpenMaxTime}");
-                break;
             default:
                 InAnyState(message);
                 break;
@@ -180,9 +177,6 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
                 break;
             case CallFailed failed:
                 Trip($"the health check failed: {failed.Reason}", failed.RateLimitedFor);
-                break;
-            case HalfOpenExpired expired when expired.Generation == _generation:
-                Trip($"still half-open after {_settings.HalfOpenMaxTime}");
                 break;
             default:
                 InAnyState(message);
@@ -251,6 +245,10 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
                     Settle(lost, lostCall, new ExchangeFailed(lost, FailureKind.ConnectionFailed, ExecutionOutcome.Unknown, null, reason));
                 else
                     _behaviour(new CallFailed(reason, Slow: false, RateLimitedFor: null));
+                break;
+            // Armed on entering HalfOpen (health check or not) and stale once it is left: only a half-open breaker meets a current one.
+            case HalfOpenExpired expired when expired.Generation == _generation:
+                Trip($"still half-open after {_settings.HalfOpenMaxTime}");
                 break;
             case CircuitBreaker.GetStatus:
                 Sender.Tell(Status());

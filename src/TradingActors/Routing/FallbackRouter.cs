@@ -34,14 +34,14 @@ internal sealed class FallbackRouterActor(IActorRef exchanges, IReadOnlyDictiona
 
     // Each attempt is its own request instance, so its reply is found again by reference.
     private readonly Dictionary<ExchangeRequest, Routing> _routing = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, IReadOnlyList<string>> _chains = new(StringComparer.Ordinal);
 
     protected override void OnReceive(object message)
     {
         switch (message)
         {
             case ExchangeRequest request:
-                var chain = fallbacks.TryGetValue(request.Exchange, out var backups) ? [request.Exchange, .. backups] : new[] { request.Exchange };
-                Attempt(request, new Routing(Sender, chain, 0));
+                Attempt(request, new Routing(Sender, ChainFrom(request.Exchange), 0));
                 break;
             case ExchangeReply reply when _routing.Remove(reply.Request, out var routing):
                 if (routing.Next < routing.Chain.Count && FallbackRouter.MayFallBack(reply))
@@ -55,8 +55,16 @@ internal sealed class FallbackRouterActor(IActorRef exchanges, IReadOnlyDictiona
         }
     }
 
+    private IReadOnlyList<string> ChainFrom(string primary)
+    {
+        if (!_chains.TryGetValue(primary, out var chain))
+            _chains[primary] = chain = fallbacks.TryGetValue(primary, out var backups) ? [primary, .. backups] : [primary];
+        return chain;
+    }
+
     private void Attempt(ExchangeRequest request, Routing routing)
     {
+        // A copy of the router's own: no other path to the breaker can hold the same instance, so the reply finds its way back.
         var attempt = request with { Exchange = routing.Chain[routing.Next] };
         _routing.Add(attempt, routing with { Next = routing.Next + 1 });
         exchanges.Tell(attempt);
