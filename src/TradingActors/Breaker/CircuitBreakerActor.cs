@@ -65,7 +65,7 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
         _settings = settings;
         _scheduler = Context.System.Scheduler;
         _bulkhead = new Bulkhead(settings.MaxConcurrentCalls, settings.MaxQueuedCalls);
-        _window = FailureWindow.For(settings);
+        _window = FailureWindow.For(settings, () => _scheduler.Now.UtcTicks);
         _openTimeouts = new OpenTimeouts(settings, _random);
         _cancelBudget = new CancelBudget(settings.CancelsPerSecond);
         _metrics = new BreakerMetrics(exchange, _scheduler.Now);
@@ -92,14 +92,14 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
                     SendOrQueue(request, Sender);
                 break;
             case CallSucceeded succeeded:
-                if (_window.Record(failed: false, succeeded.Slow, NowTicks) is { } tooSlow)
+                if (_window.Record(failed: false, succeeded.Slow) is { } tooSlow)
                     Trip(tooSlow);
                 break;
             case CallFailed { RateLimitedFor: { } retryAfter } failed:
                 Trip($"rate limited: {failed.Reason}", atLeast: retryAfter);
                 break;
             case CallFailed failed:
-                if (_window.Record(failed: true, failed.Slow, NowTicks) is { } why)
+                if (_window.Record(failed: true, failed.Slow) is { } why)
                     Trip($"{why}, the last: {failed.Reason}");
                 break;
             case StayedClosed stayed when stayed.Generation == _generation:
@@ -485,6 +485,6 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
     }
 
     private CircuitBreaker.Status Status() => new(
-        _exchange, _state, _window.ConsecutiveFailures, _window.Describe(NowTicks), _halfOpenSuccesses, _calls.Count,
+        _exchange, _state, _window.ConsecutiveFailures, _window.Describe(), _halfOpenSuccesses, _calls.Count,
         _bulkhead.Queued, _openTimeouts.Openings, _openUntil, _settings, _metrics.Snapshot(_scheduler.Now));
 }

@@ -10,19 +10,20 @@ internal abstract class FailureWindow
 {
     public int ConsecutiveFailures { get; private set; }
 
-    public static FailureWindow For(BreakerSettings settings) => settings.FailurePolicy switch
+    /// <param name="nowTicks">The scheduler's clock, read only by the windows that need the time.</param>
+    public static FailureWindow For(BreakerSettings settings, Func<long> nowTicks) => settings.FailurePolicy switch
     {
         FailurePolicy.CountWindow => new CountWindow(settings),
-        FailurePolicy.TimeWindow => new TimeWindow(settings),
+        FailurePolicy.TimeWindow => new TimeWindow(settings, nowTicks),
         _ => new Consecutive(settings.FailureThreshold),
     };
 
     /// <summary>Records one call's outcome and returns why the breaker should open now, or null.</summary>
-    public string? Record(bool failed, bool slow, long nowTicks)
+    public string? Record(bool failed, bool slow)
     {
         ConsecutiveFailures = failed ? ConsecutiveFailures + 1 : 0;
-        Add(failed, slow, nowTicks);
-        return failed || slow ? ReasonToOpen(nowTicks) : null;
+        Add(failed, slow);
+        return failed || slow ? ReasonToOpen() : null;
     }
 
     public void Clear()
@@ -32,17 +33,17 @@ internal abstract class FailureWindow
     }
 
     /// <summary>The window's figures for the status, such as "2/3 in a row" or "4 of 10 failed".</summary>
-    public abstract string Describe(long nowTicks);
+    public abstract string Describe();
 
-    protected abstract void Add(bool failed, bool slow, long nowTicks);
-    protected abstract string? ReasonToOpen(long nowTicks);
+    protected abstract void Add(bool failed, bool slow);
+    protected abstract string? ReasonToOpen();
     protected abstract void ClearWindow();
 
     private sealed class Consecutive(int threshold) : FailureWindow
     {
-        public override string Describe(long nowTicks) => $"{ConsecutiveFailures}/{threshold} in a row";
-        protected override void Add(bool failed, bool slow, long nowTicks) { }
-        protected override string? ReasonToOpen(long nowTicks) =>
+        public override string Describe() => $"{ConsecutiveFailures}/{threshold} in a row";
+        protected override void Add(bool failed, bool slow) { }
+        protected override string? ReasonToOpen() =>
             ConsecutiveFailures >= threshold ? $"{ConsecutiveFailures} consecutive failures" : null;
         protected override void ClearWindow() { }
     }
@@ -52,18 +53,18 @@ internal abstract class FailureWindow
     {
         protected BreakerSettings Settings { get; } = settings;
 
-        protected abstract (int Calls, int Failed, int Slow) Totals(long nowTicks);
+        protected abstract (int Calls, int Failed, int Slow) Totals();
         protected abstract int MinimumCalls { get; }
 
-        public override string Describe(long nowTicks)
+        public override string Describe()
         {
-            var (calls, failed, slow) = Totals(nowTicks);
+            var (calls, failed, slow) = Totals();
             return $"{failed} of {calls} failed, {slow} slow";
         }
 
-        protected override string? ReasonToOpen(long nowTicks)
+        protected override string? ReasonToOpen()
         {
-            var (calls, failed, slow) = Totals(nowTicks);
+            var (calls, failed, slow) = Totals();
             if (calls < MinimumCalls)
                 return null;
             var failureRate = 100.0 * failed / calls;
@@ -88,7 +89,7 @@ internal abstract class FailureWindow
         // A window smaller than the minimum could never open; like Resilience4j, a full window is enough.
         protected override int MinimumCalls => Math.Min(Settings.MinimumCalls, Settings.WindowSize);
 
-        protected override void Add(bool failed, bool slow, long nowTicks)
+        protected override void Add(bool failed, bool slow)
         {
             if (_calls == _ring.Length)
             {
@@ -104,13 +105,13 @@ internal abstract class FailureWindow
             _slow += slow ? 1 : 0;
         }
 
-        protected override (int, int, int) Totals(long nowTicks) => (_calls, _failed, _slow);
+        protected override (int, int, int) Totals() => (_calls, _failed, _slow);
 
         protected override void ClearWindow() => (_next, _calls, _failed, _slow) = (0, 0, 0, 0);
     }
 
     /// <summary>The calls of the last <c>window-duration</c>, kept in <c>window-buckets</c> buckets of equal length.</summary>
-    private sealed class TimeWindow(BreakerSettings settings) : RateWindow(settings)
+    private sealed class TimeWindow(BreakerSettings settings, Func<long> nowTicks) : RateWindow(settings)
     {
         private struct Bucket
         {
@@ -123,9 +124,9 @@ internal abstract class FailureWindow
 
         protected override int MinimumCalls => Settings.MinimumCalls;
 
-        protected override void Add(bool failed, bool slow, long nowTicks)
+        protected override void Add(bool failed, bool slow)
         {
-            var slot = nowTicks / _bucketTicks;
+            var slot = nowTicks() / _bucketTicks;
             ref var bucket = ref _buckets[slot % _buckets.Length];
             if (bucket.Slot != slot)
                 bucket = new Bucket { Slot = slot };
@@ -134,9 +135,9 @@ internal abstract class FailureWindow
             bucket.Slow += slow ? 1 : 0;
         }
 
-        protected override (int, int, int) Totals(long nowTicks)
+        protected override (int, int, int) Totals()
         {
-            var current = nowTicks / _bucketTicks;
+            var current = nowTicks() / _bucketTicks;
             int calls = 0, failed = 0, slow = 0;
             foreach (var bucket in _buckets)
                 if (bucket.Calls > 0 && current - bucket.Slot < _buckets.Length)
