@@ -28,7 +28,11 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
     {
         public static readonly CallSucceeded Fast = new(false), Sluggish = new(true);
     }
-    private sealed record CallFailed(string Reason, bool Slow, TimeSpan? RateLimitedFor);
+    private sealed record CallFailed(string Reason, bool Slow, TimeSpan? RateLimitedFor)
+    {
+        public CallFailed(ExchangeFailed failed, bool slow)
+            : this($"{failed.Kind}: {failed.Detail}", slow, failed.Kind == FailureKind.RateLimited ? failed.RetryAfter : null) { }
+    }
     private sealed record HealthCheckPassed
     {
         public static readonly HealthCheckPassed Instance = new();
@@ -47,6 +51,8 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
     private readonly CancelBudget _cancelBudget;
     private readonly Random _random = new();
     private readonly BreakerMetrics _metrics;
+    private readonly string _noAnswer;
+    private readonly string _noFreeSlot;
 
     private UntypedReceive _behaviour;
     private BreakerState _state = BreakerState.Closed;
@@ -69,6 +75,8 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
         _openTimeouts = new OpenTimeouts(settings, _random);
         _cancelBudget = new CancelBudget(settings.CancelsPerSecond);
         _metrics = new BreakerMetrics(exchange, _scheduler.Now);
+        _noAnswer = $"no answer from {exchange} within {settings.CallTimeout}";
+        _noFreeSlot = $"no free call slot for {exchange} within {settings.CallTimeout}";
         _connector = Context.ActorOf(connector, "connector");
         _behaviour = Closed;
     }
@@ -340,21 +348,16 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
         var elapsed = NowTicks - call.StartedTicks;
         var slow = elapsed > _settings.SlowCallDuration.Ticks;
         call.Caller.Tell(reply);
-        object verdict;
-        if (reply is ExchangeFailed failed)
-        {
-            _metrics.RecordFailure(elapsed);
-            var rateLimitedFor = failed.Kind == FailureKind.RateLimited ? failed.RetryAfter : null;
-            verdict = new CallFailed($"{failed.Kind}: {failed.Detail}", slow, rateLimitedFor);
-        }
-        else
-        {
+        var failed = reply as ExchangeFailed;
+        if (failed is null)
             _metrics.RecordSuccess(elapsed, refused: reply is ExchangeRejected);
-            verdict = ReferenceEquals(request, _healthCheck) ? HealthCheckPassed.Instance
-                : slow ? CallSucceeded.Sluggish : CallSucceeded.Fast;
-        }
+        else
+            _metrics.RecordFailure(elapsed);
+        // A verdict (and its reason) is made only for the state that admitted the call.
         if (call.Generation == _generation)
-            _behaviour(verdict);
+            _behaviour(failed is not null ? new CallFailed(failed, slow)
+                : ReferenceEquals(request, _healthCheck) ? HealthCheckPassed.Instance
+                : slow ? CallSucceeded.Sluggish : CallSucceeded.Fast);
         if (_bulkhead.Queued > 0 && _bulkhead.HasRoom(_calls.Count) && _bulkhead.TryTakeNext(out var next))
             Send(next.Request, next.Caller, next.QueuedTicks);
     }
@@ -385,14 +388,12 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
         while (_bulkhead.TryTakeOverdue(now - _settings.CallTimeout.Ticks, out var waited))
         {
             _metrics.RecordBulkheadFull();
-            waited.Caller.Tell(new ExchangeFailed(waited.Request, FailureKind.Timeout, ExecutionOutcome.NotExecuted, null,
-                $"no free call slot for {_exchange} within {_settings.CallTimeout}"));
+            waited.Caller.Tell(new ExchangeFailed(waited.Request, FailureKind.Timeout, ExecutionOutcome.NotExecuted, null, _noFreeSlot));
         }
         while (_calls.TryTakeOverdue(now, out var overdue, out var call))
         {
             _awaitingRetry.Remove(overdue);
-            Settle(overdue, call, new ExchangeFailed(overdue, FailureKind.Timeout, ExecutionOutcome.Unknown,
-                null, $"no answer from {_exchange} within {_settings.CallTimeout}"));
+            Settle(overdue, call, new ExchangeFailed(overdue, FailureKind.Timeout, ExecutionOutcome.Unknown, null, _noAnswer));
         }
     }
 

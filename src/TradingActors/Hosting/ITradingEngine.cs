@@ -45,9 +45,13 @@ internal sealed class TradingEngineFacade(
         Ask<CircuitBreaker.Status, TradingEngineHosting.Keys.Exchanges>(exchanges, command, cancellation);
 
     // No timeout of its own: the engine answers every request, at the latest at its call timeout.
-    private static async Task<T> Ask<T, TKey>(IRequiredActor<TKey> target, object message, CancellationToken cancellation)
+    // Once the actor is known (always, after start) this is a bare Ask, with no state machine of its own.
+    private static Task<T> Ask<T, TKey>(IRequiredActor<TKey> target, object message, CancellationToken cancellation) =>
+        target.ActorRef is { } actor ? actor.Ask<T>(message, null, cancellation) : AskOnceStarted<T, TKey>(target, message, cancellation);
+
+    private static async Task<T> AskOnceStarted<T, TKey>(IRequiredActor<TKey> target, object message, CancellationToken cancellation)
     {
-        var actor = target.ActorRef ?? await target.GetAsync(cancellation).ConfigureAwait(false);
+        var actor = await target.GetAsync(cancellation).ConfigureAwait(false);
         return await actor.Ask<T>(message, null, cancellation).ConfigureAwait(false);
     }
 }

@@ -11,10 +11,13 @@ internal sealed class BreakerMetrics
     private const int ResponseWindow = 100;
     private const int TransitionHistory = 100;
 
-    private readonly long[] _responseTicks = new long[ResponseWindow];
+    private static readonly BreakerState[] States = Enum.GetValues<BreakerState>();
+
+    // Allocated with the first response: a breaker that is never used costs no window.
+    private long[]? _responseTicks;
     private int _responses;
     private readonly Queue<StateChange> _transitions = new();
-    private readonly long[] _ticksInState = new long[Enum.GetValues<BreakerState>().Length];
+    private readonly long[] _ticksInState = new long[States.Length];
     private readonly KeyValuePair<string, object?> _exchange;
     private BreakerState _state = BreakerState.Closed;
     private DateTimeOffset _enteredState;
@@ -84,11 +87,12 @@ internal sealed class BreakerMetrics
     public MetricsSnapshot Snapshot(DateTimeOffset now)
     {
         var window = new long[Math.Min(_responses, ResponseWindow)];
-        Array.Copy(_responseTicks, window, window.Length);
+        if (_responseTicks is not null)
+            Array.Copy(_responseTicks, window, window.Length);
         Array.Sort(window);
-        var timeInState = Enum.GetValues<BreakerState>().ToDictionary(
-            state => state,
-            state => TimeSpan.FromTicks(_ticksInState[(int)state] + (state == _state ? (now - _enteredState).Ticks : 0)));
+        var timeInState = new Dictionary<BreakerState, TimeSpan>(States.Length);
+        foreach (var state in States)
+            timeInState[state] = TimeSpan.FromTicks(_ticksInState[(int)state] + (state == _state ? (now - _enteredState).Ticks : 0));
         return new MetricsSnapshot(
             _successful + _failed, _successful, _failed, _rejected, _bulkheadFull, _retries, _late,
             Average(window), Percentile(window, 0.50), Percentile(window, 0.95), Percentile(window, 0.99),
@@ -97,7 +101,7 @@ internal sealed class BreakerMetrics
 
     private void RecordResponse(long ticks, KeyValuePair<string, object?> outcome)
     {
-        _responseTicks[_responses++ % ResponseWindow] = ticks;
+        (_responseTicks ??= new long[ResponseWindow])[_responses++ % ResponseWindow] = ticks;
         EngineMeter.Requests.Add(1, _exchange, outcome);
         if (EngineMeter.Duration.Enabled)
             EngineMeter.Duration.Record(TimeSpan.FromTicks(ticks).TotalSeconds, _exchange, outcome);

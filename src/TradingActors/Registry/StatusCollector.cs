@@ -9,33 +9,32 @@ namespace TradingActors.Registry;
 /// </summary>
 internal sealed class StatusCollector : UntypedActor
 {
+    // A breaker stopped between the request and its answer must not leave the requester waiting;
+    // a bound is cheaper than watching every breaker for every snapshot.
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(5);
+
     private readonly IReadOnlyCollection<IActorRef> _breakers;
     private readonly IActorRef _requester;
     private readonly List<CircuitBreaker.Status> _statuses;
-    private int _awaited;
 
     public StatusCollector(IReadOnlyCollection<IActorRef> breakers, IActorRef requester)
     {
         _breakers = breakers;
         _requester = requester;
-        _awaited = breakers.Count;
-        _statuses = new List<CircuitBreaker.Status>(_awaited);
-    }
-
-    protected override void PreStart()
-    {
-        foreach (var breaker in _breakers)
-        {
-            // A breaker that stops before answering must not leave the requester waiting.
-            Context.Watch(breaker);
-            breaker.Tell(new CircuitBreaker.GetStatus(breaker.Path.Name), Self);
-        }
-        if (_awaited == 0)
-            Finish();
+        _statuses = new List<CircuitBreaker.Status>(breakers.Count);
     }
 
     public static Props Props(IReadOnlyCollection<IActorRef> breakers, IActorRef requester) =>
         Akka.Actor.Props.Create(() => new StatusCollector(breakers, requester));
+
+    protected override void PreStart()
+    {
+        foreach (var breaker in _breakers)
+            breaker.Tell(new CircuitBreaker.GetStatus(breaker.Path.Name), Self);
+        Context.SetReceiveTimeout(Patience);
+        if (_breakers.Count == 0)
+            Finish();
+    }
 
     protected override void OnReceive(object message)
     {
@@ -43,22 +42,16 @@ internal sealed class StatusCollector : UntypedActor
         {
             case CircuitBreaker.Status status:
                 _statuses.Add(status);
-                Context.Unwatch(Sender);
-                Arrived();
+                if (_statuses.Count == _breakers.Count)
+                    Finish();
                 break;
-            case Terminated:
-                Arrived();
+            case ReceiveTimeout:
+                Finish();
                 break;
             default:
                 Unhandled(message);
                 break;
         }
-    }
-
-    private void Arrived()
-    {
-        if (--_awaited == 0)
-            Finish();
     }
 
     private void Finish()

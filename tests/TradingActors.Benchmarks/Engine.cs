@@ -1,0 +1,48 @@
+using Akka.Actor;
+using Akka.Configuration;
+using TradingActors.Breaker;
+using TradingActors.Configuration;
+using TradingActors.Exchanges;
+using TradingActors.Exchanges.Simulated;
+using TradingActors.Registry;
+
+namespace TradingActors.Benchmarks;
+
+/// <summary>The engine as a host builds it: a registry of breakers, each over its exchange actor, configured in HOCON.</summary>
+internal static class Engine
+{
+    public const string Exchange = "binance";
+    public const string Symbol = "BTCUSDT";
+
+    /// <summary>Breakers that open at the first failure and stay open for the whole run.</summary>
+    public const string OpensAtOnce = "trading.breaker-defaults { failure-threshold = 1, open-timeout = 1h, max-open-timeout = 1h }";
+
+    // The default bulkhead (10 calls at once, none queued) would answer most of 64 or 100,000 calls in
+    // flight "bulkhead full"; the benchmarks measure calls that reach the exchange.
+    private const string WideBulkhead = "trading.breaker-defaults.max-concurrent-calls = 1000000";
+
+    /// <summary>A new request for every call, as a trading host sends them: the engine never sees one twice.</summary>
+    public static GetPrice Price() => new(Exchange, Symbol);
+
+    /// <summary>The engine's configuration for a benchmark: <paramref name="hocon"/> over a bulkhead wide enough for all its calls.</summary>
+    public static Config Configuration(string hocon = "") => ConfigurationFactory.ParseString($"{WideBulkhead}\n{hocon}");
+
+    public static IActorRef Registry(ActorSystem system, IExchangeClient exchange, string hocon = "") =>
+        system.ActorOf(ExchangeRegistry.Props(TradingSettings.From(Configuration(hocon)), _ => ExchangeConnector.Props(exchange)));
+
+    /// <summary>An exchange that is down: every call fails as a 5xx would.</summary>
+    public static IExchangeClient DownExchange(ActorSystem system) =>
+        new SimulatedExchangeClient(system.Scheduler).WithFault(CallFilter.All, new SimulatedFault.Fail(FailureKind.ServerError));
+
+    public static Task<CircuitBreaker.Status> Status(IActorRef registry, string exchange = Exchange) =>
+        registry.Ask<CircuitBreaker.Status>(new CircuitBreaker.GetStatus(exchange));
+
+    /// <summary>Opens the exchange's breaker the way an outage does, with a failed call, and checks that it rejects.</summary>
+    public static async Task Trip(IActorRef registry)
+    {
+        var failed = await registry.Ask<ExchangeReply>(Price());
+        var rejected = await registry.Ask<ExchangeReply>(Price());
+        if (failed is not ExchangeFailed || rejected is not CircuitOpen)
+            throw new InvalidOperationException($"the breaker did not open: {failed}, then {rejected}");
+    }
+}
