@@ -1,18 +1,21 @@
 using Akka.Configuration;
 using TradingActors.Alerts;
 using TradingActors.Exchanges.Binance;
+using TradingActors.MarketData;
 
 namespace TradingActors.Configuration;
 
 /// <summary>The engine's settings, read and checked once at start from the <c>trading</c> section.</summary>
 /// <param name="Fallbacks">Per exchange, the exchanges to try next when it cannot take a request.</param>
 /// <param name="Endpoints">The exchanges reached over HTTP, from their <c>endpoint</c> sections.</param>
+/// <param name="Feeds">The exchanges whose market data streams in, from their <c>trading.feeds</c> sections.</param>
 public sealed record TradingSettings(
     BreakerSettings Defaults,
     IReadOnlyDictionary<string, BreakerSettings> Exchanges,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Fallbacks,
     BreakerAlerts.Settings Alerts,
-    IReadOnlyDictionary<string, BinanceSettings> Endpoints)
+    IReadOnlyDictionary<string, BinanceSettings> Endpoints,
+    IReadOnlyDictionary<string, FeedSettings> Feeds)
 {
     public const string Section = "trading";
 
@@ -37,7 +40,16 @@ public sealed record TradingSettings(
                 name => BreakerSettings.Read(new SettingsReader(root, $"{Section}.exchanges.{name}", defaults))),
             ReadFallbacks(root),
             ReadAlerts(new SettingsReader(root, $"{Section}.alerts")),
-            ReadEndpoints(root));
+            ReadEndpoints(root),
+            ReadFeeds(root));
+    }
+
+    private static Dictionary<string, FeedSettings> ReadFeeds(Config root)
+    {
+        var defaults = new SettingsReader(root, $"{Section}.feed-defaults");
+        return Names(root, $"{Section}.feeds").ToDictionary(
+            name => name,
+            name => FeedSettings.Read(new SettingsReader(root, $"{Section}.feeds.{name}", defaults)));
     }
 
     private static Dictionary<string, BinanceSettings> ReadEndpoints(Config root)

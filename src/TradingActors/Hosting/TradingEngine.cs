@@ -3,6 +3,7 @@ using TradingActors.Alerts;
 using TradingActors.Configuration;
 using TradingActors.Exchanges;
 using TradingActors.Exchanges.Binance;
+using TradingActors.MarketData;
 using TradingActors.Registry;
 using TradingActors.Routing;
 
@@ -10,7 +11,8 @@ namespace TradingActors.Hosting;
 
 /// <summary>
 /// The engine's root, <c>/user/trading</c>: the exchange registry (<c>exchanges</c>), the fallback
-/// router in front of it (<c>router</c>) and the alerts (<c>alerts</c>). Hosts reach it through
+/// router in front of it (<c>router</c>), the alerts (<c>alerts</c>) and the market data feeds
+/// (<c>feeds</c>). Hosts reach it through
 /// Akka.Hosting (<see cref="TradingEngineHosting.WithTradingEngine"/>); the node creates it directly.
 /// </summary>
 public static class TradingEngine
@@ -19,8 +21,12 @@ public static class TradingEngine
 
     /// <param name="connector">Props of the exchange actor per exchange name; null where the engine cannot reach it.
     /// <see cref="ConnectorsFromEndpoints"/> reaches every exchange with an endpoint section.</param>
-    public static Props Props(TradingSettings settings, Func<string, Props?> connector) =>
-        Akka.Actor.Props.Create(() => new TradingEngineActor(settings, connector));
+    /// <param name="streams">Opens the feeds' stream sockets; by default a <see cref="WebSocketStreamClient"/>.</param>
+    public static Props Props(TradingSettings settings, Func<string, Props?> connector, IMarketStreamClient? streams = null)
+    {
+        var client = streams ?? new WebSocketStreamClient();
+        return Akka.Actor.Props.Create(() => new TradingEngineActor(settings, connector, client));
+    }
 
     /// <summary>Asks the root for its children, answered with <see cref="Parts"/>.</summary>
     public sealed record GetParts
@@ -28,7 +34,7 @@ public static class TradingEngine
         public static readonly GetParts Instance = new();
     }
 
-    public sealed record Parts(IActorRef Exchanges, IActorRef Router, IActorRef Alerts);
+    public sealed record Parts(IActorRef Exchanges, IActorRef Router, IActorRef Alerts, IActorRef Feeds);
 
     /// <summary>A Binance-compatible HTTP connector for each exchange that has an <c>endpoint</c> section.</summary>
     public static Func<string, Props?> ConnectorsFromEndpoints(TradingSettings settings)
@@ -42,13 +48,14 @@ internal sealed class TradingEngineActor : UntypedActor
 {
     private readonly TradingEngine.Parts _parts;
 
-    public TradingEngineActor(TradingSettings settings, Func<string, Props?> connector)
+    public TradingEngineActor(TradingSettings settings, Func<string, Props?> connector, IMarketStreamClient streams)
     {
         var exchanges = Context.ActorOf(ExchangeRegistry.Props(settings, connector), "exchanges");
         _parts = new TradingEngine.Parts(
             exchanges,
             Context.ActorOf(FallbackRouter.Props(exchanges, settings.Fallbacks), "router"),
-            Context.ActorOf(BreakerAlerts.Props(settings.Alerts), "alerts"));
+            Context.ActorOf(BreakerAlerts.Props(settings.Alerts), "alerts"),
+            Context.ActorOf(MarketFeeds.Props(settings.Feeds, streams), MarketFeeds.Name));
     }
 
     protected override void OnReceive(object message)

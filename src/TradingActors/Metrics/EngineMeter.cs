@@ -1,13 +1,15 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using TradingActors.Breaker;
+using TradingActors.MarketData;
 
 namespace TradingActors.Metrics;
 
 /// <summary>
 /// The engine's instruments, under one Meter named after the project, for OpenTelemetry and
 /// Prometheus to read. Names and units follow OpenTelemetry's conventions. A breaker records into
-/// them alongside its own figures; with no listener attached, recording costs next to nothing.
+/// them alongside its own figures, and so does a market data feed; with no listener attached, recording
+/// costs next to nothing.
 /// </summary>
 public static class EngineMeter
 {
@@ -17,6 +19,9 @@ public static class EngineMeter
 
     // Written only by each breaker for its own exchange, on a transition; read by the gauge's callback.
     private static readonly ConcurrentDictionary<string, BreakerState> States = new(StringComparer.Ordinal);
+
+    // Written only by each feed for its own exchange, on a transition; read by the feed gauge's callback.
+    private static readonly ConcurrentDictionary<string, FeedState> FeedStates = new(StringComparer.Ordinal);
 
     /// <summary>Requests answered, by exchange and outcome (success, rejected_by_exchange, failure, ...).</summary>
     internal static readonly Counter<long> Requests =
@@ -32,14 +37,46 @@ public static class EngineMeter
     internal static readonly Counter<long> Transitions =
         Meter.CreateCounter<long>("trading.breaker.transitions", "{transition}", "Breaker state changes, by exchange and new state");
 
-    static EngineMeter() =>
+    internal static readonly Counter<long> FeedTicks =
+        Meter.CreateCounter<long>("trading.feed.ticks", "{tick}", "Ticks the market data feeds delivered to their subscribers, by exchange");
+
+    internal static readonly Counter<long> FeedDroppedFrames =
+        Meter.CreateCounter<long>("trading.feed.dropped_frames", "{frame}", "Frames a feed dropped, by exchange and reason (duplicate, malformed)");
+
+    internal static readonly Counter<long> FeedGaps =
+        Meter.CreateCounter<long>("trading.feed.gaps", "{gap}", "Jumps in a feed's trade ids, by exchange and symbol");
+
+    internal static readonly Counter<long> FeedMissedTicks =
+        Meter.CreateCounter<long>("trading.feed.missed_ticks", "{tick}", "Trades lost inside the gaps, by exchange and symbol");
+
+    internal static readonly Counter<long> FeedReconnects =
+        Meter.CreateCounter<long>("trading.feed.reconnects", "{reconnect}", "Feed connections made again after one was lost, by exchange");
+
+    internal static readonly Counter<long> FeedFailovers =
+        Meter.CreateCounter<long>("trading.feed.failovers", "{failover}", "Feed switches to the other endpoint by the failover rule, by exchange");
+
+    internal static readonly Counter<long> FeedTransitions =
+        Meter.CreateCounter<long>("trading.feed.transitions", "{transition}", "Feed state changes, by exchange and new state");
+
+    static EngineMeter()
+    {
         Meter.CreateObservableGauge("trading.breaker.state", ObserveStates, "{state}",
             "Each exchange's breaker state: 0 closed, 1 open, 2 half-open, 3 isolated, 4 metrics-only");
+        Meter.CreateObservableGauge("trading.feed.state", ObserveFeedStates, "{state}",
+            "Each exchange's feed state: 0 connecting, 1 connected, 2 stale, 3 reconnecting, 4 on backup");
+    }
 
     internal static void RecordState(string exchange, BreakerState state) => States[exchange] = state;
 
     internal static void Forget(string exchange) => States.TryRemove(exchange, out _);
 
+    internal static void RecordFeedState(string exchange, FeedState state) => FeedStates[exchange] = state;
+
+    internal static void ForgetFeed(string exchange) => FeedStates.TryRemove(exchange, out _);
+
     private static IEnumerable<Measurement<int>> ObserveStates() =>
         States.Select(s => new Measurement<int>((int)s.Value, new KeyValuePair<string, object?>("exchange", s.Key)));
+
+    private static IEnumerable<Measurement<int>> ObserveFeedStates() =>
+        FeedStates.Select(s => new Measurement<int>((int)s.Value, new KeyValuePair<string, object?>("exchange", s.Key)));
 }

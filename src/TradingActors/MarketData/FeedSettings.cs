@@ -1,0 +1,83 @@
+using TradingActors.Configuration;
+
+namespace TradingActors.MarketData;
+
+/// <summary>
+/// One exchange's market data feed, read from <c>trading.feeds.&lt;exchange&gt;</c> over <c>trading.feed-defaults</c>.
+/// The defaults live in one place, hocon/trading.conf, whose comments explain each setting.
+/// </summary>
+public sealed record FeedSettings
+{
+    /// <summary>The stream endpoint the feed prefers, such as <c>wss://stream.binance.com:9443/stream</c>.</summary>
+    public required Uri Primary { get; init; }
+
+    /// <summary>Where the feed fails over to; null: nowhere, it keeps reconnecting to the primary.</summary>
+    public Uri? Backup { get; init; }
+
+    public required IReadOnlyList<string> Symbols { get; init; }
+
+    public TimeSpan StaleAfter { get; init; }
+    public TimeSpan ConnectTimeout { get; init; }
+
+    public TimeSpan MinBackoff { get; init; }
+    public TimeSpan MaxBackoff { get; init; }
+    public double BackoffJitter { get; init; }
+
+    public int FailoverAfterAttempts { get; init; }
+    public TimeSpan FailoverAfter { get; init; }
+    public TimeSpan PrimaryProbeInterval { get; init; }
+
+    /// <summary>The reference configuration's defaults for a feed of <paramref name="symbols"/> from <paramref name="primary"/>; adjust them with <c>with</c>.</summary>
+    public static FeedSettings Default(Uri primary, params IReadOnlyList<string> symbols) =>
+        Read(new SettingsReader(TradingSettings.Reference, $"{TradingSettings.Section}.feed-defaults"), primary, null,
+            [.. symbols.Select(s => s.ToUpperInvariant())]);
+
+    public static FeedSettings Read(SettingsReader feed)
+    {
+        var primary = ReadEndpoint(feed, "primary");
+        Uri? backup = feed.Optional("backup") is null ? null : ReadEndpoint(feed, "backup");
+        if (backup is not null && backup == primary)
+            throw new SettingsException(feed.PathOf("backup"), backup.ToString(), "must differ from primary");
+        return Read(feed, primary, backup, ReadSymbols(feed));
+    }
+
+    private static FeedSettings Read(SettingsReader feed, Uri primary, Uri? backup, IReadOnlyList<string> symbols)
+    {
+        var minBackoff = feed.Duration("min-backoff");
+        var maxBackoff = feed.Duration("max-backoff");
+        if (maxBackoff < minBackoff)
+            throw new SettingsException(feed.PathOf("max-backoff"), maxBackoff.ToString(), $"must be at least min-backoff ({minBackoff})");
+        return new FeedSettings
+        {
+            Primary = primary,
+            Backup = backup,
+            Symbols = symbols,
+            StaleAfter = feed.Duration("stale-after"),
+            ConnectTimeout = feed.Duration("connect-timeout"),
+            MinBackoff = minBackoff,
+            MaxBackoff = maxBackoff,
+            BackoffJitter = feed.Double("backoff-jitter", min: 0, max: 1),
+            FailoverAfterAttempts = feed.Int("failover-after-attempts", min: 1),
+            FailoverAfter = feed.Duration("failover-after"),
+            PrimaryProbeInterval = feed.Duration("primary-probe-interval"),
+        };
+    }
+
+    private static Uri ReadEndpoint(SettingsReader feed, string key)
+    {
+        var url = feed.String(key);
+        return Uri.TryCreate(url, UriKind.Absolute, out var endpoint) && endpoint.Scheme is "ws" or "wss"
+            ? endpoint
+            : throw new SettingsException(feed.PathOf(key), url, "expected a ws or wss URL");
+    }
+
+    private static string[] ReadSymbols(SettingsReader feed)
+    {
+        var symbols = feed.Strings("symbols");
+        if (symbols.Count == 0)
+            throw new SettingsException(feed.PathOf("symbols"), null, "expected at least one symbol, such as [BTCUSDT]");
+        return symbols.FirstOrDefault(s => s.Length == 0 || !s.All(char.IsAsciiLetterOrDigit)) is { } bad
+            ? throw new SettingsException(feed.PathOf("symbols"), bad, "a symbol is letters and digits, such as BTCUSDT")
+            : symbols.Select(s => s.ToUpperInvariant()).Distinct().ToArray();
+    }
+}

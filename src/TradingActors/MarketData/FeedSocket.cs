@@ -1,0 +1,75 @@
+using Akka.Actor;
+
+namespace TradingActors.MarketData;
+
+/// <summary>
+/// A feed's socket I/O, run off the actor's thread. Every outcome comes back to the feed as a message
+/// tagged with the id of the socket it concerns, so the feed can tell its current socket from one it
+/// has already given up on.
+/// </summary>
+internal static class FeedSocket
+{
+    public sealed record Opened(long Id, IMarketStream Stream);
+
+    public sealed record OpenFailed(long Id, string Reason);
+
+    public sealed record FrameReceived(long Id, string Text);
+
+    public sealed record Lost(long Id, string Reason);
+
+    public static void Open(IMarketStreamClient client, Uri endpoint, long id, CancellationToken cancellation, IActorRef feed) =>
+        _ = OpenAsync(client, endpoint, id, cancellation, feed);
+
+    /// <summary>Tells the feed each frame of <paramref name="stream"/>, then how it ended.</summary>
+    public static void Read(IMarketStream stream, long id, IActorRef feed) => _ = ReadAsync(stream, id, feed);
+
+    public static void Send(IMarketStream stream, long id, string text, IActorRef feed) => _ = SendAsync(stream, id, text, feed);
+
+    private static async Task OpenAsync(IMarketStreamClient client, Uri endpoint, long id, CancellationToken cancellation, IActorRef feed)
+    {
+        IMarketStream stream;
+        try
+        {
+            stream = await client.ConnectAsync(endpoint, cancellation).ConfigureAwait(false);
+        }
+        catch (Exception error)
+        {
+            feed.Tell(new OpenFailed(id, Describe(error)));
+            return;
+        }
+        // The feed gave up on this socket while it was opening: nobody else would close it.
+        if (cancellation.IsCancellationRequested)
+            stream.Dispose();
+        else
+            feed.Tell(new Opened(id, stream));
+    }
+
+    private static async Task ReadAsync(IMarketStream stream, long id, IActorRef feed)
+    {
+        try
+        {
+            await foreach (var text in stream.ReadFramesAsync().ConfigureAwait(false))
+                feed.Tell(new FrameReceived(id, text));
+            feed.Tell(new Lost(id, "closed by the endpoint"));
+        }
+        catch (Exception error)
+        {
+            feed.Tell(new Lost(id, Describe(error)));
+        }
+    }
+
+    private static async Task SendAsync(IMarketStream stream, long id, string text, IActorRef feed)
+    {
+        try
+        {
+            await stream.SendAsync(text).ConfigureAwait(false);
+        }
+        catch (Exception error)
+        {
+            feed.Tell(new Lost(id, $"could not send: {Describe(error)}"));
+        }
+    }
+
+    // The innermost message names the cause ("Connection refused"), not the layers it went through.
+    private static string Describe(Exception error) => error.GetBaseException().Message;
+}

@@ -1,0 +1,56 @@
+using System.Net.WebSockets;
+using System.Text;
+
+namespace TradingActors.MarketData;
+
+/// <summary>
+/// Stream sockets over <see cref="ClientWebSocket"/>. The endpoint's pings are answered by the socket
+/// itself and never reach the feed, which is why a feed judges staleness by data frames alone.
+/// </summary>
+public sealed class WebSocketStreamClient : IMarketStreamClient
+{
+    public async Task<IMarketStream> ConnectAsync(Uri endpoint, CancellationToken cancellation)
+    {
+        var socket = new ClientWebSocket();
+        try
+        {
+            await socket.ConnectAsync(endpoint, cancellation).ConfigureAwait(false);
+            return new WebSocketStream(socket);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    private sealed class WebSocketStream(ClientWebSocket socket) : IMarketStream
+    {
+        public Task SendAsync(string text) =>
+            socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
+
+        public async IAsyncEnumerable<string> ReadFramesAsync()
+        {
+            var buffer = new byte[8192];
+            using var message = new MemoryStream();
+            while (true)
+            {
+                var received = await socket.ReceiveAsync(buffer.AsMemory(), CancellationToken.None).ConfigureAwait(false);
+                if (received.MessageType == WebSocketMessageType.Close)
+                    yield break;
+                message.Write(buffer, 0, received.Count);
+                if (!received.EndOfMessage)
+                    continue;
+                if (received.MessageType == WebSocketMessageType.Text)
+                    yield return Encoding.UTF8.GetString(message.GetBuffer(), 0, (int)message.Length);
+                message.SetLength(0);
+            }
+        }
+
+        public void Dispose()
+        {
+            socket.Abort();
+            socket.Dispose();
+        }
+    }
+}
