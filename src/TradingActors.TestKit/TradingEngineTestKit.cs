@@ -5,6 +5,7 @@ using TradingActors.Configuration;
 using TradingActors.Exchanges;
 using TradingActors.Exchanges.Simulated;
 using TradingActors.Hosting;
+using TradingActors.MarketData;
 using Xunit.Abstractions;
 
 namespace TradingActors.TestKit;
@@ -28,12 +29,13 @@ public abstract class TradingEngineTestKit(ITestOutputHelper? output = null, str
     protected TestScheduler Clock => (TestScheduler)Sys.Scheduler;
 
     /// <summary>
-    /// Starts the engine (registry, router, alerts) with <paramref name="hocon"/> over the engine's defaults,
-    /// each exchange played by the stand-in <paramref name="exchanges"/> gives for its name.
+    /// Starts the engine (registry, router, alerts, feeds) with <paramref name="hocon"/> over the engine's defaults,
+    /// each exchange played by the stand-in <paramref name="exchanges"/> gives for its name, and the feeds' sockets
+    /// opened by <paramref name="streams"/> (real WebSockets when none is given).
     /// </summary>
-    protected TradingEngine.Parts StartEngine(string hocon, Func<string, Props?> exchanges)
+    protected TradingEngine.Parts StartEngine(string hocon, Func<string, Props?> exchanges, IMarketStreamClient? streams = null)
     {
-        var engine = Sys.ActorOf(TradingEngine.Props(TradingSettings.From(ConfigurationFactory.ParseString(hocon)), exchanges));
+        var engine = Sys.ActorOf(TradingEngine.Props(TradingSettings.From(ConfigurationFactory.ParseString(hocon)), exchanges, streams));
         engine.Tell(TradingEngine.GetParts.Instance, TestActor);
         return ExpectMsg<TradingEngine.Parts>();
     }

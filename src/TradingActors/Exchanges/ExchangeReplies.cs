@@ -68,3 +68,9 @@ public sealed record InvalidRequest(ExchangeRequest Request, string Reason) : Ex
 /// (and its waiting queue is full). Not an exchange failure: the caller may retry or go elsewhere.
 /// </summary>
 public sealed record BulkheadFull(ExchangeRequest Request) : ExchangeReply(Request);
+
+/// <summary>
+/// No exchange could quote the price, so it comes from the exchange's market data feed instead: the last
+/// trade it streamed, <paramref name="Age"/> old. A price to judge by its age, not a fresh quote.
+/// </summary>
+public sealed record FeedPriceQuoted(GetPrice Query, double Price, TimeSpan Age) : ExchangeReply(Query);

@@ -51,11 +51,12 @@ internal sealed class TradingEngineActor : UntypedActor
     public TradingEngineActor(TradingSettings settings, Func<string, Props?> connector, IMarketStreamClient streams)
     {
         var exchanges = Context.ActorOf(ExchangeRegistry.Props(settings, connector), "exchanges");
+        var feeds = Context.ActorOf(MarketFeeds.Props(settings.Feeds, streams), MarketFeeds.Name);
         _parts = new TradingEngine.Parts(
             exchanges,
-            Context.ActorOf(FallbackRouter.Props(exchanges, settings.Fallbacks), "router"),
+            Context.ActorOf(FallbackRouter.Props(exchanges, settings.Fallbacks, feeds), "router"),
             Context.ActorOf(BreakerAlerts.Props(settings.Alerts), "alerts"),
-            Context.ActorOf(MarketFeeds.Props(settings.Feeds, streams), MarketFeeds.Name));
+            feeds);
     }
 
     protected override void OnReceive(object message)

@@ -21,6 +21,7 @@ public static class TradingEngineHosting
         public sealed class Exchanges;
         public sealed class Router;
         public sealed class Alerts;
+        public sealed class Feeds;
     }
 
     /// <summary>
@@ -46,6 +47,7 @@ public static class TradingEngineHosting
                 registry.Register<Keys.Exchanges>(parts.Exchanges);
                 registry.Register<Keys.Router>(parts.Router);
                 registry.Register<Keys.Alerts>(parts.Alerts);
+                registry.Register<Keys.Feeds>(parts.Feeds);
             });
     }
 

@@ -1,21 +1,24 @@
 using Akka.Actor;
 using TradingActors.Exchanges;
+using TradingActors.MarketData;
 
 namespace TradingActors.Routing;
 
 /// <summary>
 /// Sends a request to its exchange and, when that exchange cannot take it, to the next exchange of
 /// its fallback chain (<c>trading.routing.fallbacks</c>). A price goes on when the exchange is open,
-/// full or failing. An order goes on only when the exchange provably did not execute it (circuit
-/// open, bulkhead full, rate limited, refused before sending): never after an unknown outcome, which
-/// may have filled. Cancels and status queries stay with the exchange that holds the order.
+/// full or failing; when the whole chain fails, the primary's market data feed answers with its last
+/// price and its age, if it has one. An order goes on only when the exchange provably did not execute it
+/// (circuit open, bulkhead full, rate limited, refused before sending): never after an unknown outcome,
+/// which may have filled. Cancels and status queries stay with the exchange that holds the order.
 /// The reply is the last exchange's own; its request names the exchange that served it.
 /// </summary>
 public static class FallbackRouter
 {
     /// <param name="exchanges">The registry (or anything that answers requests as it does).</param>
-    public static Props Props(IActorRef exchanges, IReadOnlyDictionary<string, IReadOnlyList<string>> fallbacks) =>
-        Akka.Actor.Props.Create(() => new FallbackRouterActor(exchanges, fallbacks));
+    /// <param name="feeds">The market data feeds, asked for a last price when no exchange can quote one.</param>
+    public static Props Props(IActorRef exchanges, IReadOnlyDictionary<string, IReadOnlyList<string>> fallbacks, IActorRef? feeds = null) =>
+        Akka.Actor.Props.Create(() => new FallbackRouterActor(exchanges, fallbacks, feeds ?? ActorRefs.Nobody));
 
     /// <summary>Whether <paramref name="reply"/> leaves its request free to be tried on another exchange.</summary>
     public static bool MayFallBack(ExchangeReply reply) => (reply.Request, reply) switch
@@ -27,10 +30,14 @@ public static class FallbackRouter
     };
 }
 
-internal sealed class FallbackRouterActor(IActorRef exchanges, IReadOnlyDictionary<string, IReadOnlyList<string>> fallbacks)
-    : UntypedActor
+internal sealed class FallbackRouterActor(
+    IActorRef exchanges, IReadOnlyDictionary<string, IReadOnlyList<string>> fallbacks, IActorRef feeds) : UntypedActor
 {
     private readonly record struct Routing(IActorRef Caller, IReadOnlyList<string> Chain, int Next);
+
+    // Price requests whose every exchange failed, waiting for their feed's last price. A feed answers in
+    // the order it was asked, so each (exchange, symbol) queue is matched first in, first out.
+    private readonly Dictionary<(string Exchange, string Symbol), Queue<(IActorRef Caller, ExchangeReply Failure)>> _askedFeeds = [];
 
     // Each attempt is its own request instance, so its reply is found again by reference.
     private readonly Dictionary<ExchangeRequest, Routing> _routing = new(ReferenceEqualityComparer.Instance);
@@ -44,10 +51,22 @@ internal sealed class FallbackRouterActor(IActorRef exchanges, IReadOnlyDictiona
                 Attempt(request, new Routing(Sender, ChainFrom(request.Exchange), 0));
                 break;
             case ExchangeReply reply when _routing.Remove(reply.Request, out var routing):
-                if (routing.Next < routing.Chain.Count && FallbackRouter.MayFallBack(reply))
+                if (!FallbackRouter.MayFallBack(reply))
+                    routing.Caller.Tell(reply);
+                else if (routing.Next < routing.Chain.Count)
                     Attempt(reply.Request, routing);
+                else if (reply.Request is GetPrice price && !feeds.IsNobody())
+                    AskFeed(price with { Exchange = routing.Chain[0] }, routing.Caller, reply);
                 else
                     routing.Caller.Tell(reply);
+                break;
+            case MarketFeed.LastPriceReply last when _askedFeeds.TryGetValue((last.Exchange, last.Symbol), out var waiting):
+                var (caller, failure) = waiting.Dequeue();
+                if (waiting.Count == 0)
+                    _askedFeeds.Remove((last.Exchange, last.Symbol));
+                caller.Tell(last is MarketFeed.FeedPrice fed
+                    ? new FeedPriceQuoted((GetPrice)failure.Request with { Exchange = last.Exchange }, fed.Price, fed.Age)
+                    : failure);
                 break;
             default:
                 Unhandled(message);
@@ -70,11 +89,22 @@ internal sealed class FallbackRouterActor(IActorRef exchanges, IReadOnlyDictiona
         exchanges.Tell(attempt);
     }
 
+    private void AskFeed(GetPrice price, IActorRef caller, ExchangeReply failure)
+    {
+        var key = (price.Exchange, price.Symbol);
+        if (!_askedFeeds.TryGetValue(key, out var waiting))
+            _askedFeeds[key] = waiting = new Queue<(IActorRef, ExchangeReply)>();
+        waiting.Enqueue((caller, failure));
+        feeds.Tell(new MarketFeed.GetLastPrice(price.Exchange, price.Symbol));
+    }
+
     // Whatever was still being routed is answered: a caller never waits on silence.
     protected override void PostStop()
     {
         foreach (var (attempt, routing) in _routing)
             routing.Caller.Tell(new ExchangeFailed(attempt, FailureKind.ConnectionFailed, ExecutionOutcome.Unknown, null,
                 "the router stopped while the request was in flight"));
+        foreach (var (caller, failure) in _askedFeeds.Values.SelectMany(waiting => waiting))
+            caller.Tell(failure);
     }
 }

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.TestKit;
 using TradingActors.Exchanges;
+using TradingActors.MarketData;
 using TradingActors.Routing;
 using Xunit.Abstractions;
 
@@ -11,10 +12,10 @@ public sealed class FallbackRouterSpecs(ITestOutputHelper output) : EngineSpec(o
 {
     private static readonly Dictionary<string, IReadOnlyList<string>> Chains = new() { ["binance"] = ["bybit", "kraken"] };
 
-    private (IActorRef Router, TestProbe Exchanges) NewRouter()
+    private (IActorRef Router, TestProbe Exchanges) NewRouter(TestProbe? feeds = null)
     {
         var exchanges = CreateTestProbe();
-        return (Sys.ActorOf(FallbackRouter.Props(exchanges, Chains)), exchanges);
+        return (Sys.ActorOf(FallbackRouter.Props(exchanges, Chains, feeds)), exchanges);
     }
 
     [Fact]
@@ -105,5 +106,37 @@ public sealed class FallbackRouterSpecs(ITestOutputHelper output) : EngineSpec(o
         exchanges.Reply(new ExchangeRejected(order, RejectionReason.InsufficientFunds, "no funds"));
 
         ExpectMsg<ExchangeRejected>();
+    }
+
+    [Fact]
+    public void When_every_exchange_fails_a_price_comes_from_the_primarys_feed_with_its_age()
+    {
+        var feeds = CreateTestProbe();
+        var (router, exchanges) = NewRouter(feeds);
+        router.Tell(Price("binance"), TestActor);
+        foreach (var _ in Chains["binance"].Prepend("binance"))
+            FailNext<GetPrice>(exchanges);
+
+        var asked = feeds.ExpectMsg<MarketFeed.GetLastPrice>();
+        feeds.Reply(new MarketFeed.FeedPrice("binance", "BTCUSDT", 41_990, TimeSpan.FromSeconds(2), new Uri("ws://127.0.0.1:1/")));
+
+        Assert.Equal(("binance", "BTCUSDT"), (asked.Exchange, asked.Symbol));
+        var quoted = ExpectMsg<FeedPriceQuoted>();
+        Assert.Equal(("binance", 41_990.0, TimeSpan.FromSeconds(2)), (quoted.Request.Exchange, quoted.Price, quoted.Age));
+    }
+
+    [Fact]
+    public void Without_a_feed_price_the_last_failure_is_the_answer()
+    {
+        var feeds = CreateTestProbe();
+        var (router, exchanges) = NewRouter(feeds);
+        router.Tell(Price("binance"), TestActor);
+        foreach (var _ in Chains["binance"].Prepend("binance"))
+            FailNext<GetPrice>(exchanges);
+
+        feeds.ExpectMsg<MarketFeed.GetLastPrice>();
+        feeds.Reply(new MarketFeed.NoFeedPrice("binance", "BTCUSDT", "no trade yet"));
+
+        Assert.Equal("kraken", ExpectMsg<ExchangeFailed>().Request.Exchange);
     }
 }
