@@ -1,0 +1,39 @@
+using Serilog;
+using TradingActors.Breaker;
+
+namespace TradingActors.Node.Display;
+
+/// <summary>
+/// Without a terminal (piped, CI): a status line per exchange every <paramref name="interval"/>, between
+/// the engine's own log lines of transitions and alerts. No control codes, nothing redrawn.
+/// </summary>
+internal sealed class PlainStatusLog(TimeSpan interval) : INodeDisplay
+{
+    public async Task ShowAsync(Func<CancellationToken, Task<NodeSnapshot>> snapshot, CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(interval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop))
+            {
+                var now = await snapshot(CancellationToken.None);
+                foreach (var status in now.Exchanges)
+                    Log.Information("{Status:l}", Line(status, now));
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // The run is over.
+        }
+    }
+
+    private static string Line(CircuitBreaker.Status status, NodeSnapshot now)
+    {
+        var m = status.Metrics;
+        var openFor = Figures.OpenFor(status, now.At) is { Length: > 0 } wait ? $" for {wait}" : "";
+        var fault = now.Faults.GetValueOrDefault(status.Exchange) is { Length: > 0 } simulated ? $", simulated fault: {simulated}" : "";
+        return $"{status.Exchange,-8} {status.State,-8}{openFor} ({Figures.Window(status)}): total {m.Total}, ok {m.Successful}, " +
+               $"failed {m.Failed}, rejected {Figures.Rejected(status)}, success {Figures.SuccessRate(status)}, " +
+               $"p50 {Figures.Time(m.P50)}, p99 {Figures.Time(m.P99)}, fallbacks served {now.FallbacksServed.GetValueOrDefault(status.Exchange)}{fault}";
+    }
+}

@@ -1,0 +1,21 @@
+using System.Net;
+using System.Text.Json;
+using TradingActors.Node.Tests.Support;
+
+namespace TradingActors.Node.Tests.Http;
+
+public sealed class StatusEndpointSpecs : RunningNode
+{
+    [Fact]
+    public async Task Status_answers_every_breakers_snapshot_with_readable_states_and_times()
+    {
+        using var response = await Http.GetAsync("/status");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var exchanges = json.RootElement.GetProperty("exchanges").EnumerateArray().ToList();
+        Assert.Equal(["binance", "bybit", "kraken"], exchanges.Select(e => e.GetProperty("exchange").GetString()));
+        Assert.All(exchanges, e => Assert.Equal("Closed", e.GetProperty("state").GetString()));
+        Assert.Equal("00:00:02", exchanges[0].GetProperty("settings").GetProperty("callTimeout").GetString());
+    }
+}

@@ -1,0 +1,81 @@
+using TradingActors.Node.Tests.Support;
+
+namespace TradingActors.Node.Tests;
+
+/// <summary>The node's command line, the way a user meets it.</summary>
+public sealed class NodeCommandSpecs
+{
+    [Fact]
+    public async Task A_bad_flag_exits_non_zero_and_names_it()
+    {
+        var (exitCode, error) = await InvokeAsync("--frobnicate");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("--frobnicate", error);
+    }
+
+    [Fact]
+    public async Task A_bad_duration_exits_non_zero_and_says_what_a_duration_looks_like()
+    {
+        var (exitCode, error) = await InvokeAsync("--duration", "soon");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("--duration soon: expected a time such as 90s", error);
+    }
+
+    [Fact]
+    public async Task A_bad_config_value_exits_non_zero_naming_its_hocon_path_without_a_stack_trace()
+    {
+        var config = TestConfigs.WriteToFile(TestConfigs.Quiet + "\ntrading.exchanges.binance.failure-threshold = 0");
+
+        var (exitCode, error) = await InvokeAsync("--config", config);
+
+        Assert.Equal(NodeCommand.CannotStart, exitCode);
+        Assert.Contains("trading.exchanges.binance.failure-threshold = 0: must be at least 1", error);
+        Assert.DoesNotContain("   at ", error);
+    }
+
+    [Fact]
+    public async Task A_short_run_with_an_exchange_down_shows_its_breaker_open_and_fall_back_and_exits_0_with_a_summary()
+    {
+        var (exitCode, output, error) = await NodeProcess.RunAsync("--duration", "3s", "--config", TestConfigs.WriteToFile(TestConfigs.BinanceDown));
+
+        Assert.True(exitCode == 0, $"exit code {exitCode}\n{output}\n{error}");
+        Assert.Contains("Breaker binance: Closed -> Open", output);
+        Assert.Contains("Breaker binance: HalfOpen -> Open (the health check failed", output);
+        Assert.Contains("summary after ", output);
+        Assert.True(SummaryFigure(output, "bybit", "fallbacks served") > 0, output);
+        Assert.Contains("alerts raised: ", output);
+        Assert.DoesNotContain("\u001b[", output);
+    }
+
+    [Fact]
+    public async Task Ctrl_c_drains_the_trader_stops_the_actor_system_and_exits_0_with_a_summary()
+    {
+        using var node = NodeProcess.Start("--duration", "0", "--config", TestConfigs.WriteToFile(TestConfigs.Quiet));
+        await node.SeenAsync("Runs until Ctrl+C");
+        await Task.Delay(TimeSpan.FromSeconds(1));
+
+        node.Interrupt();
+
+        Assert.Equal(0, await node.ExitAsync());
+        Assert.Contains("CoordinatedShutdown invoked", node.Output);
+        Assert.Contains("summary after", node.Output);
+    }
+
+    /// <summary>A figure of the summary's plain table: | exchange | requests | ... |.</summary>
+    private static long SummaryFigure(string output, string exchange, string column)
+    {
+        var rows = output.Split('\n').Where(line => line.StartsWith("| ")).Select(line => line.Split('|').Select(cell => cell.Trim()).ToArray()).ToList();
+        var header = rows.First(cells => cells.Contains("exchange"));
+        return long.Parse(rows.First(cells => cells[1] == exchange)[Array.IndexOf(header, column)]);
+    }
+
+    private static async Task<(int ExitCode, string Error)> InvokeAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = await NodeCommand.InvokeAsync(args, output, error);
+        return (exitCode, error.ToString());
+    }
+}

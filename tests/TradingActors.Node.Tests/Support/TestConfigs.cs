@@ -1,0 +1,57 @@
+namespace TradingActors.Node.Tests.Support;
+
+/// <summary>Node configurations for tests: the simulator's three exchanges, a fast trader, HTTP on a free port.</summary>
+internal static class TestConfigs
+{
+    public const string AdminToken = "test-token";
+
+    /// <summary>No fault scheduled: every exchange stays healthy unless a test says otherwise.</summary>
+    public const string Quiet = $$"""
+        trading.breaker-defaults { call-timeout = 2s }
+        exchange-sim { tick-interval = 100ms }
+        node {
+          duration = 3s
+          tick = 50ms
+          order-every = 2
+          symbol = BTCUSDT
+          quantity = 0.001
+          refresh = 100ms
+          status-interval = 1s
+          http { port = 0, admin-token = "{{AdminToken}}" }
+        }
+        """;
+
+    /// <summary>
+    /// The demo's story in short: binance is down for the whole run (however long the node takes to start),
+    /// so its breaker opens, its health checks fail, and its requests fall back to bybit.
+    /// </summary>
+    public const string BinanceDown = """
+        trading {
+          breaker-defaults { failure-threshold = 2, open-timeout = 300ms, max-open-timeout = 600ms, call-timeout = 500ms, health-check = on }
+          routing.fallbacks { binance = [bybit] }
+        }
+        exchange-sim {
+          tick-interval = 100ms
+          schedule = [ { exchange = binance, at = 0s, duration = 1m, fault { outage = on } } ]
+        }
+        node {
+          duration = 1m
+          tick = 50ms
+          order-every = 2
+          symbol = BTCUSDT
+          quantity = 0.001
+          refresh = 100ms
+          status-interval = 1s
+          http { port = 0, admin-token = "" }
+        }
+        """;
+
+    /// <summary>Writes <paramref name="hocon"/> to a file of its own beside the tests, for --config.</summary>
+    public static string WriteToFile(string hocon)
+    {
+        var directory = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "test-configs"));
+        var path = Path.Combine(directory.FullName, $"{Guid.NewGuid():N}.conf");
+        File.WriteAllText(path, hocon);
+        return path;
+    }
+}
