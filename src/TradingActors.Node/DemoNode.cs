@@ -64,7 +64,7 @@ public sealed class DemoNode : IAsyncDisposable
             if (configuration.Simulator is { } options)
             {
                 simulator = await InProcessSimulator.StartAsync(options, cancellation);
-                config = InProcessSimulator.PointEndpointsAt(simulator, config);
+                config = InProcessSimulator.PointEndpointsAt(simulator, options, config);
             }
             var node = configuration.Node;
             host = NodeHost.Build(config, node.HttpPort, node.AdminToken);
@@ -95,11 +95,12 @@ public sealed class DemoNode : IAsyncDisposable
         if (_final is not null)
             return _final;
         var statuses = _engine.GetStatusesAsync(cancellation);
+        var feeds = _engine.GetFeedStatusesAsync(cancellation);
         var fallbacks = _trader.Ask<DemoTrader.Fallbacks>(DemoTrader.GetFallbacks.Instance, AskTimeout, cancellation);
         var events = _events.Ask<NodeEvents.Latest>(NodeEvents.GetLatest.Instance, AskTimeout, cancellation);
         var faults = _simulator?.Exchanges.Values.ToDictionary(e => e.Name, e => FaultText.Describe(e.Faults.Current))
                      ?? new Dictionary<string, string>();
-        return new NodeSnapshot(_system.Scheduler.Now, await statuses, (await fallbacks).Served, faults,
+        return new NodeSnapshot(_system.Scheduler.Now, await statuses, await feeds, (await fallbacks).Served, faults,
             (await events).Entries, (await events).AlertsRaised);
     }
 

@@ -36,8 +36,10 @@ public class AsyncFacadeBenchmarks
         var actors = new ActorRegistry();
         actors.Register<TradingEngineHosting.Keys.Router>(_engine.Router);
         actors.Register<TradingEngineHosting.Keys.Exchanges>(_engine.Exchanges);
+        actors.Register<TradingEngineHosting.Keys.Feeds>(_engine.Feeds);
         _facade = new TradingEngineFacade(
-            new RequiredActor<TradingEngineHosting.Keys.Router>(actors), new RequiredActor<TradingEngineHosting.Keys.Exchanges>(actors));
+            new RequiredActor<TradingEngineHosting.Keys.Router>(actors), new RequiredActor<TradingEngineHosting.Keys.Exchanges>(actors),
+            new RequiredActor<TradingEngineHosting.Keys.Feeds>(actors));
     }
 
     [GlobalCleanup]

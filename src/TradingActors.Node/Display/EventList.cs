@@ -16,7 +16,7 @@ internal static class EventList
             .AddColumn("at").AddColumn("exchange").AddColumn("what");
         foreach (var entry in snapshot.Events)
         {
-            var colour = StateColour.Of(entry.To);
+            var colour = entry.Colour;
             var text = Markup.Escape(entry.Text.Length > MaxText ? entry.Text[..(MaxText - 3)] + "..." : entry.Text);
             table.AddRow(
                 $"{entry.At.ToLocalTime():HH:mm:ss.f}",

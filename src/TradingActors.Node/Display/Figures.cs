@@ -1,4 +1,5 @@
 using TradingActors.Breaker;
+using TradingActors.MarketData;
 
 namespace TradingActors.Node.Display;
 
@@ -32,4 +33,14 @@ internal static class Figures
 
     public static string LastTransition(CircuitBreaker.Status status, DateTimeOffset now) =>
         status.Metrics.Transitions.LastOrDefault() is { } last ? $"{last.From} -> {last.To}, {Seconds(now - last.At)} ago" : "";
+
+    /// <summary>Which endpoint a feed uses: the primary or the backup, and its address.</summary>
+    public static string Endpoint(MarketFeed.Status feed) =>
+        $"{(feed.Endpoint == feed.Settings.Primary ? "primary" : "backup")} {feed.Endpoint.Authority}";
+
+    public static string LastPrices(MarketFeed.Status feed) =>
+        string.Join(", ", feed.Prices.Select(price => $"{price.Symbol} {price.Price:0.00} ({Time(price.Age)} old)"));
+
+    // One line each, so that the tables keep their shape; /status and the log have the whole text.
+    public static string Short(string text, int most = 60) => text.Length > most ? text[..(most - 3)] + "..." : text;
 }

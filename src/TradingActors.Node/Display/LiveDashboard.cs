@@ -29,6 +29,7 @@ internal sealed class LiveDashboard(IAnsiConsole console, TimeSpan refresh, stri
         return new Rows(
             new Markup($"[bold]{Markup.Escape(title)}[/]  [grey]{clock}, {snapshot.AlertsRaised} alerts[/]"),
             ExchangeTable.Render(snapshot),
+            FeedTable.Render(snapshot),
             EventList.Render(snapshot));
     }
 }

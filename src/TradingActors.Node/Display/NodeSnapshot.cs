@@ -1,11 +1,12 @@
 using TradingActors.Breaker;
+using TradingActors.MarketData;
 using TradingActors.Node.Events;
 
 namespace TradingActors.Node.Display;
 
 /// <summary>
 /// What the node shows at one moment. A part of the engine that gets its own rows on the dashboard
-/// (market-data feeds, say) adds its figures here and a table of its own beside <see cref="ExchangeTable"/>.
+/// adds its figures here and a table of its own beside <see cref="ExchangeTable"/>, as the feeds do.
 /// </summary>
 /// <param name="FallbacksServed">Per exchange, the requests it answered for another exchange.</param>
 /// <param name="Faults">Per exchange, the simulated faults in force; empty without the in-process simulator.</param>
@@ -13,6 +14,7 @@ namespace TradingActors.Node.Display;
 public sealed record NodeSnapshot(
     DateTimeOffset At,
     IReadOnlyList<CircuitBreaker.Status> Exchanges,
+    IReadOnlyList<MarketFeed.Status> Feeds,
     IReadOnlyDictionary<string, long> FallbacksServed,
     IReadOnlyDictionary<string, string> Faults,
     IReadOnlyList<NodeEvents.Entry> Events,

@@ -1,5 +1,6 @@
 using Serilog;
 using TradingActors.Breaker;
+using TradingActors.MarketData;
 
 namespace TradingActors.Node.Display;
 
@@ -19,6 +20,8 @@ internal sealed class PlainStatusLog(TimeSpan interval) : INodeDisplay
                 var now = await snapshot(CancellationToken.None);
                 foreach (var status in now.Exchanges)
                     Log.Information("{Status:l}", Line(status, now));
+                foreach (var feed in now.Feeds)
+                    Log.Information("{Status:l}", Line(feed, now));
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -35,5 +38,13 @@ internal sealed class PlainStatusLog(TimeSpan interval) : INodeDisplay
         return $"{status.Exchange,-8} {status.State,-8}{openFor} ({Figures.Window(status)}): total {m.Total}, ok {m.Successful}, " +
                $"failed {m.Failed}, rejected {Figures.Rejected(status)}, success {Figures.SuccessRate(status)}, " +
                $"p50 {Figures.Time(m.P50)}, p99 {Figures.Time(m.P99)}, fallbacks served {now.FallbacksServed.GetValueOrDefault(status.Exchange)}{fault}";
+    }
+
+    private static string Line(MarketFeed.Status feed, NodeSnapshot now)
+    {
+        var c = feed.Counts;
+        return $"feed {feed.Exchange,-8} {feed.State,-12} {Figures.Endpoint(feed)} for {Figures.Seconds(now.At - feed.Since)}: " +
+               $"ticks {c.Ticks}, gaps {c.Gaps} ({c.MissedTicks} missed), reconnects {c.Reconnects}, failovers {c.Failovers}, " +
+               $"returns {c.PrimaryReturns}; {Figures.LastPrices(feed)}";
     }
 }

@@ -1,4 +1,5 @@
 using TradingActors.Breaker;
+using TradingActors.MarketData;
 
 namespace TradingActors.Node.Display;
 
@@ -11,5 +12,12 @@ internal static class StateColour
         BreakerState.HalfOpen => "yellow",
         BreakerState.Isolated => "fuchsia",
         _ => "blue",
+    };
+
+    public static string Of(FeedState state) => state switch
+    {
+        FeedState.Connected => "green",
+        FeedState.OnBackup => "yellow",
+        _ => "red",
     };
 }

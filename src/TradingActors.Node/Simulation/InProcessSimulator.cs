@@ -19,16 +19,42 @@ internal static class InProcessSimulator
             cancellation);
 
     /// <summary>
-    /// <paramref name="config"/> with each simulated exchange's endpoint at the simulator's address; an
-    /// endpoint without a key pair of its own signs with the simulator's default account.
+    /// <paramref name="config"/> with each traded exchange's endpoint at the simulator's address (an endpoint
+    /// without a key pair of its own signs with the simulator's default account), and each feed's stream URL
+    /// moved from the port configured for a simulated exchange to the port that exchange really took.
+    /// The traded exchanges are the simulated ones that <c>trading.exchanges</c> names, or all when it names none
+    /// (a simulated venue can then serve market data only, as the demo's binance-backup does).
     /// </summary>
-    public static Config PointEndpointsAt(ExchangeSimulator simulator, Config config)
+    public static Config PointEndpointsAt(ExchangeSimulator simulator, SimulatorOptions options, Config config)
     {
-        var addresses = string.Join('\n', simulator.Exchanges.Values.Select(exchange =>
-            $"trading.exchanges.{exchange.Name}.endpoint.url = {Quoted(exchange.BaseAddress.ToString())}"));
-        var keys = string.Join('\n', simulator.Exchanges.Keys.Select(name =>
-            $"trading.exchanges.{name}.endpoint {{ api-key = {Quoted(AccountOptions.Default.ApiKey)}, api-secret = {Quoted(AccountOptions.Default.Secret)} }}"));
-        return ConfigurationFactory.ParseString(addresses).WithFallback(config).WithFallback(ConfigurationFactory.ParseString(keys));
+        var named = simulator.Exchanges.Values.Where(exchange => config.HasPath($"trading.exchanges.{exchange.Name}")).ToList();
+        var traded = named.Count > 0 ? named : simulator.Exchanges.Values.ToList();
+        var addresses = traded.Select(exchange => $"trading.exchanges.{exchange.Name}.endpoint.url = {Quoted(exchange.BaseAddress.ToString())}");
+        var keys = string.Join('\n', traded.Select(exchange =>
+            $"trading.exchanges.{exchange.Name}.endpoint {{ api-key = {Quoted(AccountOptions.Default.ApiKey)}, api-secret = {Quoted(AccountOptions.Default.Secret)} }}"));
+        var streams = StreamsByConfiguredPort(simulator, options);
+        var feeds = FeedUrls(config).Select(url => (url.Path, Moved: streams.TryGetValue(url.Value.Port, out var stream)
+                ? new Uri(stream, url.Value.PathAndQuery) : url.Value))
+            .Select(url => $"{url.Path} = {Quoted(url.Moved.ToString())}");
+        return ConfigurationFactory.ParseString(string.Join('\n', addresses.Concat(feeds)))
+            .WithFallback(config).WithFallback(ConfigurationFactory.ParseString(keys));
+    }
+
+    private static Dictionary<int, Uri> StreamsByConfiguredPort(ExchangeSimulator simulator, SimulatorOptions options) =>
+        options.Exchanges.Where(exchange => exchange.Port != 0)
+            .ToDictionary(exchange => exchange.Port, exchange => simulator.Exchanges[exchange.Name].WebSocketAddress);
+
+    private static IEnumerable<(string Path, Uri Value)> FeedUrls(Config config)
+    {
+        if (!config.HasPath("trading.feeds"))
+            yield break;
+        foreach (var feed in config.GetConfig("trading.feeds").AsEnumerable().Select(entry => entry.Key))
+            foreach (var key in new[] { "primary", "backup" })
+            {
+                var path = $"trading.feeds.{feed}.{key}";
+                if (config.HasPath(path) && Uri.TryCreate(config.GetString(path), UriKind.Absolute, out var url))
+                    yield return (path, url);
+            }
     }
 
     // A JSON string is a HOCON string.

@@ -14,7 +14,7 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
     private const string CallTimeoutTimer = "call-timeout";
 
     // Timer messages carry the generation that armed them, so a stale one never moves the breaker.
-    private sealed record HalfOpenDue(long Generation);
+    private sealed record HalfOpenDue(long Generation, TimeSpan OpenFor);
     private sealed record HalfOpenExpired(long Generation);
     private sealed record StayedClosed(long Generation);
     private sealed record RetryDue(ExchangeRequest Request, long CallId);
@@ -133,7 +133,7 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
                     Reject(request, _openUntil - _scheduler.Now);
                 break;
             case HalfOpenDue due when due.Generation == _generation:
-                HalfOpenAfter($"open for {_settings.OpenTimeout}");
+                HalfOpenAfter($"open for {due.OpenFor}");
                 break;
             default:
                 InAnyState(message);
@@ -419,7 +419,7 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
         if (atLeast > openFor)
             openFor = atLeast.Value;
         Transition(BreakerState.Open, Open, reason, openUntil: _scheduler.Now + openFor);
-        Timers.StartSingleTimer(HalfOpenTimer, new HalfOpenDue(_generation), openFor);
+        Timers.StartSingleTimer(HalfOpenTimer, new HalfOpenDue(_generation, openFor), openFor);
     }
 
     private void HalfOpenAfter(string reason)

@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Hosting;
 using TradingActors.Breaker;
 using TradingActors.Exchanges;
+using TradingActors.MarketData;
 using TradingActors.Registry;
 
 namespace TradingActors.Hosting;
@@ -20,11 +21,13 @@ public interface ITradingEngine
     Task<ExchangeReply> GetPriceAsync(GetPrice query, CancellationToken cancellation = default);
     Task<IReadOnlyList<CircuitBreaker.Status>> GetStatusesAsync(CancellationToken cancellation = default);
     Task<CircuitBreaker.Status> SendAsync(CircuitBreaker.Command command, CancellationToken cancellation = default);
+    Task<IReadOnlyList<MarketFeed.Status>> GetFeedStatusesAsync(CancellationToken cancellation = default);
 }
 
 internal sealed class TradingEngineFacade(
     IRequiredActor<TradingEngineHosting.Keys.Router> router,
-    IRequiredActor<TradingEngineHosting.Keys.Exchanges> exchanges) : ITradingEngine
+    IRequiredActor<TradingEngineHosting.Keys.Exchanges> exchanges,
+    IRequiredActor<TradingEngineHosting.Keys.Feeds> feeds) : ITradingEngine
 {
     public Task<ExchangeReply> PlaceOrderAsync(PlaceOrder order, CancellationToken cancellation = default) =>
         Ask<ExchangeReply, TradingEngineHosting.Keys.Router>(router, order, cancellation);
@@ -43,6 +46,9 @@ internal sealed class TradingEngineFacade(
 
     public Task<CircuitBreaker.Status> SendAsync(CircuitBreaker.Command command, CancellationToken cancellation = default) =>
         Ask<CircuitBreaker.Status, TradingEngineHosting.Keys.Exchanges>(exchanges, command, cancellation);
+
+    public async Task<IReadOnlyList<MarketFeed.Status>> GetFeedStatusesAsync(CancellationToken cancellation = default) =>
+        (await Ask<MarketFeeds.Statuses, TradingEngineHosting.Keys.Feeds>(feeds, MarketFeeds.GetStatuses.Instance, cancellation)).Feeds;
 
     // No timeout of its own: the engine answers every request, at the latest at its call timeout.
     // Once the actor is known (always, after start) this is a bare Ask, with no state machine of its own.

@@ -13,7 +13,7 @@ namespace TradingActors.Hosting;
 /// The engine's root, <c>/user/trading</c>: the exchange registry (<c>exchanges</c>), the fallback
 /// router in front of it (<c>router</c>), the alerts (<c>alerts</c>) and the market data feeds
 /// (<c>feeds</c>). Hosts reach it through
-/// Akka.Hosting (<see cref="TradingEngineHosting.WithTradingEngine"/>); the node creates it directly.
+/// Akka.Hosting (<see cref="TradingEngineHosting.WithTradingEngine"/>); tests start it with the TestKit.
 /// </summary>
 public static class TradingEngine
 {

@@ -28,8 +28,10 @@ public static class EngineMeter
         Meter.CreateCounter<long>("trading.requests", "{request}", "Requests answered, by exchange and outcome");
 
     /// <summary>Time from admission to answer of the calls that reached an exchange.</summary>
+    // Exchange calls take milliseconds to seconds; the exporters' default buckets (0 to 10,000) would put every one in the first.
     internal static readonly Histogram<double> Duration =
-        Meter.CreateHistogram<double>("trading.request.duration", "s", "Time from admission to answer of calls sent to an exchange");
+        Meter.CreateHistogram("trading.request.duration", "s", "Time from admission to answer of calls sent to an exchange",
+            tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
 
     internal static readonly Counter<long> Rejections =
         Meter.CreateCounter<long>("trading.rejections", "{request}", "Requests the engine answered without sending, by reason");

@@ -18,4 +18,14 @@ public sealed class StatusEndpointSpecs : RunningNode
         Assert.All(exchanges, e => Assert.Equal("Closed", e.GetProperty("state").GetString()));
         Assert.Equal("00:00:02", exchanges[0].GetProperty("settings").GetProperty("callTimeout").GetString());
     }
+
+    [Fact]
+    public async Task Status_answers_every_feeds_snapshot_with_the_simulators_real_address()
+    {
+        using var json = JsonDocument.Parse(await Http.GetStringAsync("/status"));
+
+        var feed = Assert.Single(json.RootElement.GetProperty("feeds").EnumerateArray());
+        Assert.Equal("binance", feed.GetProperty("exchange").GetString());
+        Assert.DoesNotContain(":28081", feed.GetProperty("endpoint").GetString());
+    }
 }

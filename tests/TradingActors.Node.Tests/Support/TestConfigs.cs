@@ -5,10 +5,21 @@ internal static class TestConfigs
 {
     public const string AdminToken = "test-token";
 
-    /// <summary>No fault scheduled: every exchange stays healthy unless a test says otherwise.</summary>
+    /// <summary>
+    /// No fault scheduled: every exchange stays healthy unless a test says otherwise. binance's feed names the
+    /// port binance is configured on; the in-process simulator takes a free one and the node follows it there.
+    /// </summary>
     public const string Quiet = $$"""
         trading.breaker-defaults { call-timeout = 2s }
-        exchange-sim { tick-interval = 100ms }
+        trading.feeds.binance { primary = "ws://127.0.0.1:28081/stream", symbols = [BTCUSDT] }
+        exchange-sim {
+          tick-interval = 100ms
+          exchanges {
+            binance { port = 28081 }
+            bybit {}
+            kraken {}
+          }
+        }
         node {
           duration = 3s
           tick = 50ms
