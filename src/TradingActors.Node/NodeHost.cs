@@ -25,8 +25,6 @@ internal static class NodeHost
 {
     private const int EventsKept = 8;
 
-    private static readonly double[] DurationBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
-
     /// <summary>Registry key of the <see cref="NodeEvents"/> actor.</summary>
     public sealed class EventsKey;
 
@@ -59,8 +57,6 @@ internal static class NodeHost
             .ConfigureResource(resource => resource.AddService("TradingActors.Node"))
             .WithMetrics(metrics => metrics
                 .AddMeter(EngineMeter.Name)
-                // The SDK's default buckets are milliseconds' (5, 10, 25 ... 10000); these durations are in seconds.
-                .AddView("trading.request.duration", new ExplicitBucketHistogramConfiguration { Boundaries = DurationBuckets })
                 .AddPrometheusExporter());
 
         var app = builder.Build();
