@@ -5,6 +5,9 @@ namespace TradingActors.Node.Tests.Http;
 
 public sealed class MetricsEndpointSpecs : RunningNode
 {
+    // A scrape is polled, within a bound: the node trades in real time, over real sockets.
+    private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(200);
+
     [Fact]
     public async Task Metrics_answers_the_engines_request_counter_in_prometheus_text()
     {
@@ -24,7 +27,7 @@ public sealed class MetricsEndpointSpecs : RunningNode
 
     private static async Task<bool> Pause()
     {
-        await Task.Delay(200);
+        await Task.Delay(PollEvery);
         return true;
     }
 }
