@@ -75,8 +75,8 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
         _openTimeouts = new OpenTimeouts(settings, _random);
         _cancelBudget = new CancelBudget(settings.CancelsPerSecond);
         _metrics = new BreakerMetrics(exchange, _scheduler.Now);
-        _noAnswer = $"no answer from {exchange} within {settings.CallTimeout}";
-        _noFreeSlot = $"no free call slot for {exchange} within {settings.CallTimeout}";
+        _noAnswer = $"no answer from {exchange} within {Durations.Text(settings.CallTimeout)}";
+        _noFreeSlot = $"no free call slot for {exchange} within {Durations.Text(settings.CallTimeout)}";
         _connector = Context.ActorOf(connector, "connector");
         _behaviour = Closed;
     }
@@ -133,7 +133,7 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
                     Reject(request, _openUntil - _scheduler.Now);
                 break;
             case HalfOpenDue due when due.Generation == _generation:
-                HalfOpenAfter($"open for {due.OpenFor}");
+                HalfOpenAfter($"open for {Durations.Text(due.OpenFor)}");
                 break;
             default:
                 InAnyState(message);
@@ -256,7 +256,7 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
                 break;
             // Armed on entering HalfOpen (health check or not) and stale once it is left: only a half-open breaker meets a current one.
             case HalfOpenExpired expired when expired.Generation == _generation:
-                Trip($"still half-open after {_settings.HalfOpenMaxTime}");
+                Trip($"still half-open after {Durations.Text(_settings.HalfOpenMaxTime)}");
                 break;
             case CircuitBreaker.GetStatus:
                 Sender.Tell(Status());

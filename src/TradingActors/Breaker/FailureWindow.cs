@@ -72,7 +72,7 @@ internal abstract class FailureWindow
             if (failureRate >= Settings.FailureRateThreshold)
                 return $"{failureRate:0.#}% of the last {calls} calls failed";
             return slowRate >= Settings.SlowCallRateThreshold
-                ? $"{slowRate:0.#}% of the last {calls} calls were slower than {Settings.SlowCallDuration}"
+                ? $"{slowRate:0.#}% of the last {calls} calls were slower than {Durations.Text(Settings.SlowCallDuration)}"
                 : null;
         }
     }

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Event;
+using TradingActors.Configuration;
 using TradingActors.Metrics;
 
 namespace TradingActors.MarketData;
@@ -94,13 +95,13 @@ internal sealed class MarketFeedActor : UntypedActor, IWithTimers
                 AttemptFailed(failed.Reason);
                 break;
             case ConnectTimedOut timedOut when timedOut.Socket == _opening:
-                AttemptFailed($"no connection within {_settings.ConnectTimeout}");
+                AttemptFailed($"no connection within {Durations.Text(_settings.ConnectTimeout)}");
                 break;
             case ReconnectDue due when due.Generation == _generation:
                 Open(_endpoint);
                 break;
             case FailoverDue due when due.Generation == _generation:
-                FailOver($"no connection for {_settings.FailoverAfter}");
+                FailOver($"no connection for {Durations.Text(_settings.FailoverAfter)}");
                 break;
             default:
                 InAnyState(message);
@@ -144,7 +145,7 @@ internal sealed class MarketFeedActor : UntypedActor, IWithTimers
                 ProbeFailed(failed.Reason);
                 break;
             case ConnectTimedOut timedOut when timedOut.Socket == _opening:
-                ProbeFailed($"no connection within {_settings.ConnectTimeout}");
+                ProbeFailed($"no connection within {Durations.Text(_settings.ConnectTimeout)}");
                 break;
             default:
                 Connected(message);

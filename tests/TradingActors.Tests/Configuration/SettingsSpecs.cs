@@ -97,4 +97,15 @@ public sealed class SettingsSpecs
 
         Assert.Equal((FailurePolicy.TimeWindow, TimeSpan.FromSeconds(30), 20), (kraken.FailurePolicy, kraken.WindowDuration, kraken.MinimumCalls));
     }
+
+    [Theory]
+    [InlineData(250, "250ms")]
+    [InlineData(1500, "1.5s")]
+    [InlineData(30_000, "30s")]
+    [InlineData(300_000, "5m")]
+    [InlineData(7_200_000, "2h")]
+    public void Durations_are_written_back_the_way_the_configuration_writes_them(int milliseconds, string text)
+    {
+        Assert.Equal(text, Durations.Text(TimeSpan.FromMilliseconds(milliseconds)));
+    }
 }

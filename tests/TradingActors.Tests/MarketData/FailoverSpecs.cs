@@ -44,7 +44,7 @@ public sealed class FailoverSpecs(ITestOutputHelper output) : FeedSpec(output)
         Advance(feed, S(2));
         Accept(feed, Backup);
 
-        Assert.EndsWith("after no connection for 00:00:05", ExpectTransition(FeedState.Reconnecting, FeedState.OnBackup).Reason);
+        Assert.EndsWith("after no connection for 5s", ExpectTransition(FeedState.Reconnecting, FeedState.OnBackup).Reason);
     }
 
     [Fact]

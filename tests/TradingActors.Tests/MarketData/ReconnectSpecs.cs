@@ -102,7 +102,7 @@ public sealed class ReconnectSpecs(ITestOutputHelper output) : FeedSpec(output)
         Advance(feed, Settings.ConnectTimeout);
 
         Assert.True(opening.Abandoned);
-        Assert.Equal("could not connect to wss://primary.test/stream: no connection within 00:00:05",
+        Assert.Equal("could not connect to wss://primary.test/stream: no connection within 5s",
             ExpectTransition(FeedState.Connecting, FeedState.Reconnecting).Reason);
         Assert.Equal(1, StatusOf(feed).FailedAttempts);
     }

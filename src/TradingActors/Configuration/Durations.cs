@@ -1,0 +1,16 @@
+using System.Globalization;
+
+namespace TradingActors.Configuration;
+
+/// <summary>Durations written the way the configuration writes them (250ms, 1.5s, 5m), for reasons people read.</summary>
+public static class Durations
+{
+    public static string Text(TimeSpan duration) => duration switch
+    {
+        { Ticks: 0 } => "0s",
+        _ when duration.Ticks % TimeSpan.TicksPerHour == 0 => $"{duration.TotalHours:0}h",
+        _ when duration.Ticks % TimeSpan.TicksPerMinute == 0 => $"{duration.TotalMinutes:0}m",
+        _ when duration >= TimeSpan.FromSeconds(1) => duration.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + "s",
+        _ => duration.TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture) + "ms",
+    };
+}
