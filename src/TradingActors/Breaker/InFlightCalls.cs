@@ -30,10 +30,15 @@ internal sealed class InFlightCalls
     /// </summary>
     public ExchangeRequest Add(ExchangeRequest request, IActorRef caller, long nowTicks, long timeoutTicks, long generation)
     {
-        if (_calls.ContainsKey(request))
-            request = request with { };
         var id = ++_nextId;
-        _calls.Add(request, new Call(id, caller, nowTicks, generation));
+        ref var call = ref CollectionsMarshal.GetValueRefOrAddDefault(_calls, request, out var alreadyInFlight);
+        if (alreadyInFlight)
+        {
+            request = request with { };
+            _calls.Add(request, new Call(id, caller, nowTicks, generation));
+        }
+        else
+            call = new Call(id, caller, nowTicks, generation);
         _deadlines.Enqueue(new Deadline(request, id, nowTicks + timeoutTicks));
         return request;
     }
@@ -54,7 +59,12 @@ internal sealed class InFlightCalls
     {
         if (!_calls.Remove(request, out call))
             return false;
-        DropSettledDeadlines();
+        // Calls mostly end in the order they began: then the head is this very call, and needs no lookup.
+        // Heads settled out of order are dropped by the next removal that is not the head, or the next sweep.
+        if (_deadlines.TryPeek(out var head) && head.CallId == call.Id)
+            _deadlines.Dequeue();
+        else
+            DropSettledDeadlines();
         return true;
     }
 
