@@ -284,7 +284,7 @@ internal sealed class MarketFeedActor : UntypedActor, IWithTimers
         }
         EndOpening();
         _stream!.Dispose();
-        Transition(FeedState.Stale, Stale, $"no data frame for {silent}");
+        Transition(FeedState.Stale, Stale, $"no data frame for {Durations.Text(silent)}");
     }
 
     // ---- Sockets --------------------------------------------------------------------------------

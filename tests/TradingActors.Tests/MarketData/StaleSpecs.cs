@@ -19,7 +19,7 @@ public sealed class StaleSpecs(ITestOutputHelper output) : FeedSpec(output)
 
         Advance(feed, Settings.StaleAfter);
 
-        Assert.Equal("no data frame for 00:00:10", ExpectTransition(FeedState.Connected, FeedState.Stale).Reason);
+        Assert.Equal("no data frame for 10s", ExpectTransition(FeedState.Connected, FeedState.Stale).Reason);
         Assert.True(silent.Aborted);
         Assert.Equal("the silent socket is closed", ExpectTransition(FeedState.Stale, FeedState.Reconnecting).Reason);
         Advance(feed, Settings.MinBackoff);
