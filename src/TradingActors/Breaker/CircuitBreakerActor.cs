@@ -372,10 +372,8 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
 
     private void RetryLater(ExchangeRequest request, InFlightCalls.Call call, ExchangeFailed failed)
     {
-        var backoff = Math.Min(_settings.RetryMaxDelay.TotalMilliseconds,
-            _settings.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, call.Attempts));
-        var spread = backoff * (1 + _settings.RetryJitter * (2 * _random.NextDouble() - 1));
-        var delay = TimeSpan.FromMilliseconds(Math.Max(spread, failed.RetryAfter?.TotalMilliseconds ?? 0));
+        var backoff = Backoff.Wait(_settings.RetryBaseDelay, factor: 2, call.Attempts, _settings.RetryMaxDelay, _settings.RetryJitter, _random);
+        var delay = failed.RetryAfter > backoff ? failed.RetryAfter.Value : backoff;
         _calls.CountAttempt(request);
         _awaitingRetry[request] = failed;
         Timers.StartSingleTimer(call.Id, new RetryDue(request, call.Id), delay);

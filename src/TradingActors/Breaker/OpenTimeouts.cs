@@ -17,10 +17,10 @@ internal sealed class OpenTimeouts(BreakerSettings settings, Random random)
 
     public TimeSpan Next()
     {
-        var grown = settings.OpenTimeout.TotalMilliseconds * Math.Pow(settings.OpenTimeoutFactor, _openings++);
-        var capped = Math.Min(grown, settings.MaxOpenTimeout.TotalMilliseconds);
-        var spread = capped * (1 + settings.OpenTimeoutJitter * (2 * random.NextDouble() - 1));
-        return TimeSpan.FromMilliseconds(Math.Min(spread, settings.MaxOpenTimeout.TotalMilliseconds));
+        var spread = Backoff.Wait(settings.OpenTimeout, settings.OpenTimeoutFactor, _openings++, settings.MaxOpenTimeout,
+            settings.OpenTimeoutJitter, random);
+        // The cap holds after the jitter too: no opening lasts longer than max-open-timeout.
+        return spread < settings.MaxOpenTimeout ? spread : settings.MaxOpenTimeout;
     }
 
     public void StartOver() => _openings = 0;

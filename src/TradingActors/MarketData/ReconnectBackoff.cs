@@ -1,3 +1,5 @@
+using TradingActors.Configuration;
+
 namespace TradingActors.MarketData;
 
 /// <summary>
@@ -9,11 +11,8 @@ internal sealed class ReconnectBackoff(FeedSettings settings, Random random)
 {
     private int _waits;
 
-    public TimeSpan Next()
-    {
-        var doubled = Math.Min(settings.MaxBackoff.Ticks, settings.MinBackoff.Ticks * Math.Pow(2, _waits++));
-        return TimeSpan.FromTicks((long)(doubled * (1 + settings.BackoffJitter * (2 * random.NextDouble() - 1))));
-    }
+    public TimeSpan Next() =>
+        Backoff.Wait(settings.MinBackoff, factor: 2, _waits++, settings.MaxBackoff, settings.BackoffJitter, random);
 
     /// <summary>The endpoint serves again, or another one is tried: the next wait is the shortest again.</summary>
     public void Reset() => _waits = 0;
