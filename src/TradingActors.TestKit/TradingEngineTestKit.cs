@@ -48,8 +48,9 @@ public abstract class TradingEngineTestKit(ITestOutputHelper? output = null, str
 
     /// <summary>
     /// Props of an exchange actor that hands every request to <paramref name="probe"/>; the probe's Reply goes
-    /// back to the breaker. Answer with the request instance the probe received (the breaker finds its call by
-    /// that reference; an equal copy is taken for a late reply).
+    /// back to the breaker, which finds the call by the request's id: answer with the request received, a copy
+    /// of it, or one that went through serialization. The breaker's word that it gave up on a call at its
+    /// timeout (<see cref="ExchangeConnector.Abandon"/>) is not passed on: a probe has nothing to cancel.
     /// </summary>
     protected static Props Exchange(TestProbe probe) => Props.Create(() => new ForwardTo(probe));
 
@@ -62,6 +63,10 @@ public abstract class TradingEngineTestKit(ITestOutputHelper? output = null, str
 
     private sealed class ForwardTo(IActorRef probe) : UntypedActor
     {
-        protected override void OnReceive(object message) => probe.Forward(message);
+        protected override void OnReceive(object message)
+        {
+            if (message is not ExchangeConnector.Abandon)
+                probe.Forward(message);
+        }
     }
 }

@@ -39,18 +39,18 @@ public class WithoutActorsBenchmarks
     public void Stop() => BenchmarkSystem.Stop(_system);
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Calls)]
-    public async Task<double> BareCall()
+    public async Task<decimal> BareCall()
     {
-        var sum = 0.0;
+        var sum = 0m;
         for (var i = 0; i < Calls; i++)
             sum += await _call.exchange.GetPriceAsync(_call.query, CancellationToken.None);
         return sum;
     }
 
     [Benchmark(OperationsPerInvoke = Calls)]
-    public async Task<double> PollyClosed()
+    public async Task<decimal> PollyClosed()
     {
-        var sum = 0.0;
+        var sum = 0m;
         for (var i = 0; i < Calls; i++)
             sum += await _pollyClosed.ExecuteAsync(
                 static (call, cancellation) => call.exchange.GetPriceAsync(call.query, cancellation), _call, CancellationToken.None);
@@ -94,9 +94,9 @@ public class WithoutActorsBenchmarks
     }
 
     [Benchmark(OperationsPerInvoke = Calls)]
-    public async Task<double> AkkaBreakerClosed()
+    public async Task<decimal> AkkaBreakerClosed()
     {
-        var sum = 0.0;
+        var sum = 0m;
         for (var i = 0; i < Calls; i++)
             sum += await _akkaClosed!.Price(_call.exchange, _call.query);
         return sum;

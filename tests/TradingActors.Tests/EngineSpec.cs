@@ -46,7 +46,7 @@ public abstract class EngineSpec(ITestOutputHelper output) : TradingEngineTestKi
     }
 
     /// <summary>The probe takes the next price request and answers it.</summary>
-    protected static GetPrice QuoteNext(TestProbe exchange, double price = 42_000)
+    protected static GetPrice QuoteNext(TestProbe exchange, decimal price = 42_000)
     {
         var request = exchange.ExpectMsg<GetPrice>();
         exchange.Reply(new PriceQuoted(request, price));
@@ -64,5 +64,5 @@ public abstract class EngineSpec(ITestOutputHelper output) : TradingEngineTestKi
     private static int _orders;
 
     protected static PlaceOrder Order(string exchange = "binance") =>
-        new(exchange, "BTCUSDT", OrderSide.Buy, 0.1, 42_000, $"order-{Interlocked.Increment(ref _orders)}");
+        new(exchange, "BTCUSDT", OrderSide.Buy, 0.1m, 42_000, $"order-{Interlocked.Increment(ref _orders)}");
 }

@@ -12,7 +12,7 @@ namespace TradingActors.Node.Trading;
 /// </summary>
 public static class DemoTrader
 {
-    public sealed record Settings(IReadOnlyList<string> Exchanges, string Symbol, double Quantity, TimeSpan Tick, int OrderEvery);
+    public sealed record Settings(IReadOnlyList<string> Exchanges, string Symbol, decimal Quantity, TimeSpan Tick, int OrderEvery);
 
     /// <param name="router">The engine's fallback router.</param>
     public static Props Props(IActorRef router, Settings settings) =>
@@ -50,7 +50,7 @@ internal sealed class DemoTraderActor : UntypedActor, IWithTimers
     private sealed record Answered(string Exchange, ExchangeReply? Reply);
 
     // Resting orders sit this far below the market, so that they stay open until the trader cancels them.
-    private const double RestingDiscount = 0.9;
+    private const decimal RestingDiscount = 0.9m;
 
     private readonly IActorRef _router;
     private readonly DemoTrader.Settings _settings;
@@ -58,7 +58,7 @@ internal sealed class DemoTraderActor : UntypedActor, IWithTimers
     private readonly string _run = Guid.NewGuid().ToString("N")[..8];
     private readonly Dictionary<string, CancelOrder> _resting = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _fallbacksServed = new(StringComparer.Ordinal);
-    private double? _lastPrice;
+    private decimal? _lastPrice;
     private long _ticks;
     private long _orders;
     private int _outstanding;

@@ -12,34 +12,34 @@ internal sealed class Bulkhead(int maxConcurrent, int maxQueued)
     internal readonly record struct Waiting(ExchangeRequest Request, IActorRef Caller, long QueuedTicks);
 
     private readonly Queue<Waiting> _queue = new();
+    private readonly HashSet<RequestId> _waitingIds = [];
 
     public int Queued => _queue.Count;
 
     public bool HasRoom(int inFlight) => inFlight < maxConcurrent;
+
+    public bool Holds(RequestId request) => _queue.Count > 0 && _waitingIds.Contains(request);
 
     public bool TryQueue(ExchangeRequest request, IActorRef caller, long nowTicks)
     {
         if (_queue.Count >= maxQueued)
             return false;
         _queue.Enqueue(new Waiting(request, caller, nowTicks));
+        _waitingIds.Add(request.Id);
         return true;
     }
 
-    public bool TryTakeNext(out Waiting next) => _queue.TryDequeue(out next);
+    public bool TryTakeNext(out Waiting next) => _queue.TryDequeue(out next) && _waitingIds.Remove(next.Request.Id);
 
     /// <summary>Takes the oldest waiting request if it has waited since <paramref name="queuedBefore"/> or earlier.</summary>
-    public bool TryTakeOverdue(long queuedBefore, out Waiting overdue)
-    {
-        if (_queue.TryPeek(out overdue) && overdue.QueuedTicks <= queuedBefore)
-            return _queue.TryDequeue(out overdue);
-        return false;
-    }
+    public bool TryTakeOverdue(long queuedBefore, out Waiting overdue) =>
+        _queue.TryPeek(out overdue) && overdue.QueuedTicks <= queuedBefore && TryTakeNext(out overdue);
 
     public long? OldestQueuedTicks => _queue.TryPeek(out var oldest) ? oldest.QueuedTicks : null;
 
     public IEnumerable<Waiting> TakeAll()
     {
-        while (_queue.TryDequeue(out var waiting))
+        while (TryTakeNext(out var waiting))
             yield return waiting;
     }
 }

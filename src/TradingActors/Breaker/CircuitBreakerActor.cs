@@ -14,10 +14,10 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
     private const string CallTimeoutTimer = "call-timeout";
 
     // Timer messages carry the generation that armed them, so a stale one never moves the breaker.
-    private sealed record HalfOpenDue(long Generation, TimeSpan OpenFor);
+    private sealed record HalfOpenDue(long Generation);
     private sealed record HalfOpenExpired(long Generation);
     private sealed record StayedClosed(long Generation);
-    private sealed record RetryDue(ExchangeRequest Request, long CallId);
+    private sealed record RetryDue(RequestId Request, long CallId);
     private sealed record SweepOverdueCalls
     {
         public static readonly SweepOverdueCalls Instance = new();
@@ -45,7 +45,7 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly InFlightCalls _calls = new();
     private readonly Bulkhead _bulkhead;
-    private readonly Dictionary<ExchangeRequest, ExchangeFailed> _awaitingRetry = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<RequestId, ExchangeFailed> _awaitingRetry = new();
     private readonly FailureWindow _window;
     private readonly OpenTimeouts _openTimeouts;
     private readonly CancelBudget _cancelBudget;
@@ -53,6 +53,7 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
     private readonly BreakerMetrics _metrics;
     private readonly string _noAnswer;
     private readonly string _noFreeSlot;
+    private readonly string _noRoom;
 
     private UntypedReceive _behaviour;
     private BreakerState _state = BreakerState.Closed;
@@ -61,6 +62,7 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
     private int _trialsInFlight;
     private Ping? _healthCheck;
     private DateTimeOffset? _openUntil;
+    private TimeSpan _openFor;
     private bool _sweepArmed;
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -77,6 +79,7 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
         _metrics = new BreakerMetrics(exchange, _scheduler.Now);
         _noAnswer = $"no answer from {exchange} within {Durations.Text(settings.CallTimeout)}";
         _noFreeSlot = $"no free call slot for {exchange} within {Durations.Text(settings.CallTimeout)}";
+        _noRoom = $"{settings.MaxConcurrentCalls} calls in flight to {exchange} and {settings.MaxQueuedCalls} waiting";
         _connector = Context.ActorOf(connector, "connector");
         _behaviour = Closed;
     }
@@ -88,6 +91,9 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
     }
 
     protected override void OnReceive(object message) => Closed(message);
+
+    protected override bool AroundReceive(Receive receive, object message) =>
+        base.AroundReceive(receive, message is ExchangeRequest { Id.IsEmpty: true } anonymous ? anonymous.Identified() : message);
 
     // ---- The three states (and the two set by hand) --------------------------------------------
 
@@ -123,17 +129,24 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
     {
         switch (message)
         {
-            // Cancels reduce risk: a trader must be able to pull orders from an exchange it has stopped trusting.
-            case CancelOrder cancel when _settings.CancelsWhenOpen && RequestValidation.Problem(cancel) is null
-                                         && _cancelBudget.TryTake(NowTicks):
-                Send(cancel, Sender, NowTicks);
-                break;
             case ExchangeRequest request:
-                if (IsValid(request))
-                    Reject(request, _openUntil - _scheduler.Now);
+                if (!IsValid(request))
+                    break;
+                var now = _scheduler.Now;
+                // The open time is over and its timer's message is still on its way: half-open now, not "retry in -2 s".
+                if (now >= _openUntil)
+                {
+                    HalfOpenAfter($"open for {Durations.Text(_openFor)}");
+                    _behaviour(request);
+                }
+                // Cancels reduce risk: a trader must be able to pull orders from an exchange it has stopped trusting.
+                else if (request is CancelOrder && _settings.CancelsWhenOpen && _cancelBudget.TryTake(now.UtcTicks))
+                    SendIfRoom(request, Sender);
+                else
+                    Reject(request, _openUntil - now);
                 break;
             case HalfOpenDue due when due.Generation == _generation:
-                HalfOpenAfter($"open for {Durations.Text(due.OpenFor)}");
+                HalfOpenAfter($"open for {Durations.Text(_openFor)}");
                 break;
             default:
                 InAnyState(message);
@@ -148,13 +161,10 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
             case ExchangeRequest request:
                 if (!IsValid(request))
                     break;
-                if (_trialsInFlight < _settings.HalfOpenMaxCalls)
-                {
-                    _trialsInFlight++;
-                    Send(request, Sender, NowTicks);
-                }
-                else
+                if (_trialsInFlight >= _settings.HalfOpenMaxCalls)
                     Reject(request, TimeUntilACallEnds());
+                else if (SendIfRoom(request, Sender))
+                    _trialsInFlight++;
                 break;
             case CallSucceeded:
                 _trialsInFlight--;
@@ -226,12 +236,12 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
     {
         switch (message)
         {
-            case ExchangeFailed failed when _calls.TryGet(failed.Request, out var failedCall) && ShouldRetry(failedCall, failed):
-                RetryLater(failed.Request, failedCall, failed);
+            case ExchangeFailed failed when _calls.TryGet(failed.Request.Id, out var failedCall) && ShouldRetry(failedCall, failed):
+                RetryLater(failedCall, failed);
                 break;
             case ExchangeReply reply:
-                if (_calls.TryRemove(reply.Request, out var call))
-                    Settle(reply.Request, call, reply);
+                if (_calls.TryRemove(reply.Request.Id, out var call))
+                    Settle(call, reply);
                 else
                     _metrics.RecordLateReply();
                 break;
@@ -241,18 +251,20 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
                 ArmSweep();
                 break;
             case RetryDue due:
-                if (_awaitingRetry.Remove(due.Request) && _calls.IsInFlight(due.Request, due.CallId))
+                if (_awaitingRetry.Remove(due.Request) && _calls.TryGet(due.Request, out var retried) && retried.Id == due.CallId)
                 {
                     _metrics.RecordRetry();
-                    _connector.Tell(due.Request);
+                    _connector.Tell(retried.Request);
                 }
                 break;
             case ExchangeConnector.Crashed crashed:
-                var reason = $"the exchange connector crashed: {crashed.Reason.Message}";
-                if (crashed.Request is { } lost && _calls.TryRemove(lost, out var lostCall))
-                    Settle(lost, lostCall, new ExchangeFailed(lost, FailureKind.ConnectionFailed, ExecutionOutcome.Unknown, null, reason));
-                else
+                var reason = $"the exchange connector crashed: {crashed.Reason}";
+                if (crashed.Request is null)
                     _behaviour(new CallFailed(reason, Slow: false, RateLimitedFor: null));
+                else if (_calls.TryRemove(crashed.Request.Id, out var lostCall))
+                    Settle(lostCall, new ExchangeFailed(lostCall.Request, FailureKind.ConnectionFailed, ExecutionOutcome.Unknown, null, reason));
+                else
+                    _metrics.RecordLateReply(); // a call already answered (by its timeout): it belongs to a state the breaker has left
                 break;
             // Armed on entering HalfOpen (health check or not) and stale once it is left: only a half-open breaker meets a current one.
             case HalfOpenExpired expired when expired.Generation == _generation:
@@ -295,8 +307,8 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
     {
         EngineMeter.Forget(_exchange);
         var why = $"the {_exchange} breaker stopped while the call was in flight";
-        foreach (var (request, call) in _calls.TakeAll())
-            call.Caller.Tell(new ExchangeFailed(request, FailureKind.ConnectionFailed, ExecutionOutcome.Unknown, null, why));
+        foreach (var call in _calls.TakeAll())
+            call.Caller.Tell(new ExchangeFailed(call.Request, FailureKind.ConnectionFailed, ExecutionOutcome.Unknown, null, why));
         foreach (var waiting in _bulkhead.TakeAll())
             waiting.Caller.Tell(new ExchangeFailed(waiting.Request, FailureKind.ConnectionFailed, ExecutionOutcome.NotExecuted, null, why));
     }
@@ -307,7 +319,9 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
 
     private bool IsValid(ExchangeRequest request)
     {
-        if (RequestValidation.Problem(request) is not { } problem)
+        var problem = RequestValidation.Problem(request)
+                      ?? (_calls.Contains(request.Id) || _bulkhead.Holds(request.Id) ? $"request {request.Id} is already in flight" : null);
+        if (problem is null)
             return true;
         Sender.Tell(new InvalidRequest(request, problem));
         return false;
@@ -321,19 +335,34 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
         else if (_bulkhead.TryQueue(request, caller, now))
             ArmSweep();
         else
+            RefuseFull(request, caller, _noRoom);
+    }
+
+    /// <summary>Sends a call that may not wait (a half-open trial, a cancel through an open breaker) if a call slot is free.</summary>
+    private bool SendIfRoom(ExchangeRequest request, IActorRef caller)
+    {
+        if (!_bulkhead.HasRoom(_calls.Count))
         {
-            _metrics.RecordBulkheadFull();
-            caller.Tell(new BulkheadFull(request));
+            RefuseFull(request, caller, _noRoom);
+            return false;
         }
+        Send(request, caller, NowTicks);
+        return true;
     }
 
     /// <param name="startedTicks">When the call's timeout started: now, or when it began to wait in the bulkhead.</param>
     private void Send(ExchangeRequest request, IActorRef caller, long startedTicks)
     {
-        var sent = _calls.Add(request, caller, startedTicks, _settings.CallTimeout.Ticks, _generation);
-        _connector.Tell(sent);
+        _calls.Add(request, caller, startedTicks, _settings.CallTimeout.Ticks, _generation);
+        _connector.Tell(request);
         if (!_sweepArmed)
             ArmSweep();
+    }
+
+    private void RefuseFull(ExchangeRequest request, IActorRef caller, string reason)
+    {
+        _metrics.RecordBulkheadFull();
+        caller.Tell(new BulkheadFull(request, reason));
     }
 
     private void Reject(ExchangeRequest request, TimeSpan? retryAfter)
@@ -343,7 +372,7 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
     }
 
     /// <summary>Answers the caller, records the outcome, and lets the current state decide only on its own calls.</summary>
-    private void Settle(ExchangeRequest request, InFlightCalls.Call call, ExchangeReply reply)
+    private void Settle(InFlightCalls.Call call, ExchangeReply reply)
     {
         var elapsed = NowTicks - call.StartedTicks;
         var slow = elapsed > _settings.SlowCallDuration.Ticks;
@@ -356,7 +385,7 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
         // A verdict (and its reason) is made only for the state that admitted the call.
         if (call.Generation == _generation)
             _behaviour(failed is not null ? new CallFailed(failed, slow)
-                : ReferenceEquals(request, _healthCheck) ? HealthCheckPassed.Instance
+                : call.Request.Id == _healthCheck?.Id ? HealthCheckPassed.Instance
                 : slow ? CallSucceeded.Sluggish : CallSucceeded.Fast);
         if (_bulkhead.Queued > 0 && _bulkhead.HasRoom(_calls.Count) && _bulkhead.TryTakeNext(out var next))
             Send(next.Request, next.Caller, next.QueuedTicks);
@@ -370,13 +399,13 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
         && failed.IsSafeToRetry
         && failed.Kind != FailureKind.RateLimited;
 
-    private void RetryLater(ExchangeRequest request, InFlightCalls.Call call, ExchangeFailed failed)
+    private void RetryLater(InFlightCalls.Call call, ExchangeFailed failed)
     {
         var backoff = Backoff.Wait(_settings.RetryBaseDelay, factor: 2, call.Attempts, _settings.RetryMaxDelay, _settings.RetryJitter, _random);
         var delay = failed.RetryAfter > backoff ? failed.RetryAfter.Value : backoff;
-        _calls.CountAttempt(request);
-        _awaitingRetry[request] = failed;
-        Timers.StartSingleTimer(call.Id, new RetryDue(request, call.Id), delay);
+        _calls.CountAttempt(call.Request.Id);
+        _awaitingRetry[call.Request.Id] = failed;
+        Timers.StartSingleTimer(call.Id, new RetryDue(call.Request.Id, call.Id), delay);
     }
 
     // The queue first: a slot freed by a timed-out call must not go to a request that has already waited too long.
@@ -384,14 +413,13 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
     {
         var now = NowTicks;
         while (_bulkhead.TryTakeOverdue(now - _settings.CallTimeout.Ticks, out var waited))
+            RefuseFull(waited.Request, waited.Caller, _noFreeSlot);
+        while (_calls.TryTakeOverdue(now, out var overdue))
         {
-            _metrics.RecordBulkheadFull();
-            waited.Caller.Tell(new ExchangeFailed(waited.Request, FailureKind.Timeout, ExecutionOutcome.NotExecuted, null, _noFreeSlot));
-        }
-        while (_calls.TryTakeOverdue(now, out var overdue, out var call))
-        {
-            _awaitingRetry.Remove(overdue);
-            Settle(overdue, call, new ExchangeFailed(overdue, FailureKind.Timeout, ExecutionOutcome.Unknown, null, _noAnswer));
+            // Answered here, so the exchange's own answer no longer matters: its client stops waiting for it.
+            if (!_awaitingRetry.Remove(overdue.Request.Id))
+                _connector.Tell(new ExchangeConnector.Abandon(overdue.Request.Id));
+            Settle(overdue, new ExchangeFailed(overdue.Request, FailureKind.Timeout, ExecutionOutcome.Unknown, null, _noAnswer));
         }
     }
 
@@ -417,7 +445,8 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
         if (atLeast > openFor)
             openFor = atLeast.Value;
         Transition(BreakerState.Open, Open, reason, openUntil: _scheduler.Now + openFor);
-        Timers.StartSingleTimer(HalfOpenTimer, new HalfOpenDue(_generation, openFor), openFor);
+        _openFor = openFor;
+        Timers.StartSingleTimer(HalfOpenTimer, new HalfOpenDue(_generation), openFor);
     }
 
     private void HalfOpenAfter(string reason)

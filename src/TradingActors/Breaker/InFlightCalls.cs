@@ -6,56 +6,47 @@ using TradingActors.Exchanges;
 namespace TradingActors.Breaker;
 
 /// <summary>
-/// The calls a breaker has sent to its exchange and not yet answered. A call is found again by its
-/// request's reference, so neither the request nor the reply is wrapped on the way; deadlines are
-/// kept in admission order, which (with one call timeout per breaker) is also their due order, so
-/// one timer armed for the earliest deadline covers them all.
+/// The calls a breaker has sent to its exchange and not yet answered, found by their request's id.
+/// Deadlines are kept in admission order, which (with one call timeout per breaker) is also their
+/// due order, so one timer armed for the earliest deadline covers them all.
 /// </summary>
 internal sealed class InFlightCalls
 {
+    /// <param name="Id">This call's own number: a deadline or a retry timer names the call it was armed for.</param>
     /// <param name="Attempts">Retries sent so far.</param>
-    internal readonly record struct Call(long Id, IActorRef Caller, long StartedTicks, long Generation, int Attempts = 0);
+    internal readonly record struct Call(long Id, ExchangeRequest Request, IActorRef Caller, long StartedTicks, long Generation, int Attempts = 0);
 
-    private readonly record struct Deadline(ExchangeRequest Request, long CallId, long DueTicks);
+    private readonly record struct Deadline(RequestId Request, long CallId, long DueTicks);
 
-    private readonly Dictionary<ExchangeRequest, Call> _calls = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<RequestId, Call> _calls = new();
     private readonly Queue<Deadline> _deadlines = new();
     private long _nextId;
 
     public int Count => _calls.Count;
 
-    /// <summary>
-    /// Records a call and returns the request to send. A request instance already in flight (a caller
-    /// that reuses one) is sent as a copy, so that each call keeps its own identity.
-    /// </summary>
-    public ExchangeRequest Add(ExchangeRequest request, IActorRef caller, long nowTicks, long timeoutTicks, long generation)
+    public bool Contains(RequestId request) => _calls.ContainsKey(request);
+
+    /// <summary>Records a call; its request's id must not be in flight already.</summary>
+    public void Add(ExchangeRequest request, IActorRef caller, long nowTicks, long timeoutTicks, long generation)
     {
         var id = ++_nextId;
-        ref var call = ref CollectionsMarshal.GetValueRefOrAddDefault(_calls, request, out var alreadyInFlight);
-        if (alreadyInFlight)
-        {
-            request = request with { };
-            _calls.Add(request, new Call(id, caller, nowTicks, generation));
-        }
-        else
-            call = new Call(id, caller, nowTicks, generation);
-        _deadlines.Enqueue(new Deadline(request, id, nowTicks + timeoutTicks));
-        return request;
+        _calls.Add(request.Id, new Call(id, request, caller, nowTicks, generation));
+        _deadlines.Enqueue(new Deadline(request.Id, id, nowTicks + timeoutTicks));
     }
 
-    public bool TryGet(ExchangeRequest request, out Call call) => _calls.TryGetValue(request, out call);
+    public bool TryGet(RequestId request, out Call call) => _calls.TryGetValue(request, out call);
 
-    public bool IsInFlight(ExchangeRequest request, long callId) =>
+    public bool IsInFlight(RequestId request, long callId) =>
         _calls.TryGetValue(request, out var call) && call.Id == callId;
 
-    public void CountAttempt(ExchangeRequest request)
+    public void CountAttempt(RequestId request)
     {
         ref var call = ref CollectionsMarshal.GetValueRefOrNullRef(_calls, request);
         if (!Unsafe.IsNullRef(ref call))
             call = call with { Attempts = call.Attempts + 1 };
     }
 
-    public bool TryRemove(ExchangeRequest request, out Call call)
+    public bool TryRemove(RequestId request, out Call call)
     {
         if (!_calls.Remove(request, out call))
             return false;
@@ -69,16 +60,14 @@ internal sealed class InFlightCalls
     }
 
     /// <summary>Takes the next call whose deadline has passed, if there is one.</summary>
-    public bool TryTakeOverdue(long nowTicks, out ExchangeRequest request, out Call call)
+    public bool TryTakeOverdue(long nowTicks, out Call call)
     {
         DropSettledDeadlines();
         if (_deadlines.TryPeek(out var next) && next.DueTicks <= nowTicks)
         {
             _deadlines.Dequeue();
-            request = next.Request;
-            return _calls.Remove(request, out call);
+            return _calls.Remove(next.Request, out call);
         }
-        request = null!;
         call = default;
         return false;
     }
@@ -103,9 +92,9 @@ internal sealed class InFlightCalls
     }
 
     /// <summary>Removes and returns every call, for a breaker that must answer them all before it stops.</summary>
-    public IEnumerable<(ExchangeRequest Request, Call Call)> TakeAll()
+    public IReadOnlyList<Call> TakeAll()
     {
-        var all = _calls.Select(kv => (kv.Key, kv.Value)).ToArray();
+        var all = _calls.Values.ToArray();
         _calls.Clear();
         _deadlines.Clear();
         return all;

@@ -1,4 +1,5 @@
 using Akka.Configuration;
+using TradingActors.Exchanges;
 
 namespace TradingActors.Configuration;
 
@@ -31,6 +32,11 @@ public sealed class SettingsReader
     public double Double(string key, double min = double.MinValue, double max = double.MaxValue) =>
         Read<double>(key, "a number", raw => double.TryParse(raw, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : null,
             v => double.IsFinite(v) && v >= min && v <= max ? null : Range(min, max));
+
+    /// <summary>A price or quantity: a plain decimal such as <c>0.001</c>, read exactly.</summary>
+    public decimal Decimal(string key, decimal min) =>
+        Read<decimal>(key, "a plain decimal number such as 0.001", raw => PlainDecimal.TryParse(raw, out var v) ? v : null,
+            v => v >= min ? null : $"must be at least {PlainDecimal.Format(min)}");
 
     public bool Bool(string key) =>
         Read(key, "on or off", raw => raw.ToLowerInvariant() switch

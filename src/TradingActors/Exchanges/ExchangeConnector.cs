@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Akka.Actor;
 
 namespace TradingActors.Exchanges;
@@ -17,17 +18,26 @@ public static class ExchangeConnector
     /// Told to the parent when the connector crashed. <paramref name="Request"/> is the request it
     /// was handling, if any: its I/O never started, and the calls already running were cancelled.
     /// </summary>
-    public sealed record Crashed(ExchangeRequest? Request, Exception Reason);
+    public sealed record Crashed(ExchangeRequest? Request, string Reason);
+
+    /// <summary>
+    /// The breaker has answered the request without the exchange (its call timeout passed): the call's
+    /// cancellation token fires, so a hanging exchange does not keep abandoned calls and their memory alive.
+    /// </summary>
+    public sealed record Abandon(RequestId Request);
 }
 
 internal sealed class ExchangeConnectorActor(IExchangeClient client) : UntypedActor
 {
-    // Cancelled when this incarnation stops or restarts, so that no call outlives the actor that owns it.
-    private readonly CancellationTokenSource _incarnation = new();
+    // The token source of each call still running, by request id. A call that ends at once never
+    // needs one of its own: it takes the spare, which stays spare since nothing can cancel it after.
+    private readonly ConcurrentDictionary<RequestId, CancellationTokenSource> _running = new();
+    private CancellationTokenSource _spare = new();
+    private volatile bool _stopped;
 
     protected override void OnReceive(object message)
     {
-        var cancellation = _incarnation.Token;
+        var cancellation = _spare.Token;
         switch (message)
         {
             case PlaceOrder order:
@@ -45,6 +55,13 @@ internal sealed class ExchangeConnectorActor(IExchangeClient client) : UntypedAc
             case Ping ping:
                 Reply(ping, Pinged(client.PingAsync(cancellation)), static (p, _) => new Pong(p));
                 break;
+            case ExchangeConnector.Abandon abandon:
+                if (_running.TryRemove(abandon.Request, out var abandoned))
+                {
+                    abandoned.Cancel();
+                    abandoned.Dispose();
+                }
+                break;
             default:
                 Unhandled(message);
                 break;
@@ -57,14 +74,23 @@ internal sealed class ExchangeConnectorActor(IExchangeClient client) : UntypedAc
     {
         // An exchange that answers at once (in memory, a cache) costs no task and no continuation.
         if (pending.IsCompletedSuccessfully)
+        {
             Context.Parent.Tell(success(request, pending.Result));
-        else
-            _ = ReplyLater(request, pending, success, Context.Parent, Self, _incarnation.Token);
+            return;
+        }
+        CancellationTokenSource? own = null;
+        if (!pending.IsCompleted)
+        {
+            own = _spare;
+            _spare = new CancellationTokenSource();
+            _running[request.Id] = own;
+        }
+        _ = ReplyLater(request, pending, success, own, Context.Parent, Self);
     }
 
-    private static async Task ReplyLater<TRequest, TResult>(
+    private async Task ReplyLater<TRequest, TResult>(
         TRequest request, ValueTask<TResult> pending, Func<TRequest, TResult, ExchangeReply> success,
-        IActorRef breaker, IActorRef self, CancellationToken incarnation)
+        CancellationTokenSource? own, IActorRef breaker, IActorRef self)
         where TRequest : ExchangeRequest
     {
         ExchangeReply reply;
@@ -72,15 +98,18 @@ internal sealed class ExchangeConnectorActor(IExchangeClient client) : UntypedAc
         {
             reply = success(request, await pending.ConfigureAwait(false));
         }
-        catch (OperationCanceledException) when (incarnation.IsCancellationRequested)
+        catch (OperationCanceledException) when (own?.IsCancellationRequested == true)
         {
-            reply = new ExchangeFailed(request, FailureKind.ConnectionFailed, ExecutionOutcome.Unknown, null,
-                "the exchange connector stopped while the call was in flight");
+            reply = new ExchangeFailed(request, FailureKind.ConnectionFailed, ExecutionOutcome.Unknown, null, _stopped
+                ? "the exchange connector stopped while the call was in flight"
+                : "abandoned at its call timeout");
         }
         catch (Exception error)
         {
             reply = FailureClassifier.Classify(request, error);
         }
+        if (own is not null && _running.TryRemove(new KeyValuePair<RequestId, CancellationTokenSource>(request.Id, own)))
+            own.Dispose();
         breaker.Tell(reply, self);
     }
 
@@ -92,9 +121,16 @@ internal sealed class ExchangeConnectorActor(IExchangeClient client) : UntypedAc
 
     protected override void PreRestart(Exception reason, object message)
     {
-        Context.Parent.Tell(new ExchangeConnector.Crashed(message as ExchangeRequest, reason));
+        Context.Parent.Tell(new ExchangeConnector.Crashed(message as ExchangeRequest, reason.Message));
         base.PreRestart(reason, message);
     }
 
-    protected override void PostStop() => _incarnation.Cancel();
+    // No call outlives the incarnation that owns it.
+    protected override void PostStop()
+    {
+        _stopped = true;
+        foreach (var running in _running.Values)
+            running.Cancel();
+        _spare.Dispose();
+    }
 }

@@ -9,9 +9,9 @@ public sealed record OrderReport(
     string Symbol,
     OrderSide Side,
     OrderState State,
-    double Quantity,
-    double FilledQuantity,
-    double? AveragePrice);
+    decimal Quantity,
+    decimal FilledQuantity,
+    decimal? AveragePrice);
 
 /// <summary>The one answer to an <see cref="ExchangeRequest"/>.</summary>
 public abstract record ExchangeReply(ExchangeRequest Request);
@@ -22,7 +22,7 @@ public sealed record OrderCancelled(CancelOrder Cancel, OrderReport Report) : Ex
 
 public sealed record OrderFound(GetOrderStatus Query, OrderReport Report) : ExchangeReply(Query);
 
-public sealed record PriceQuoted(GetPrice Query, double Price) : ExchangeReply(Query);
+public sealed record PriceQuoted(GetPrice Query, decimal Price) : ExchangeReply(Query);
 
 public sealed record Pong(Ping Ping) : ExchangeReply(Ping);
 
@@ -64,13 +64,14 @@ public sealed record CircuitOpen(ExchangeRequest Request, TimeSpan? RetryAfter) 
 public sealed record InvalidRequest(ExchangeRequest Request, string Reason) : ExchangeReply(Request);
 
 /// <summary>
-/// The engine did not send the request because the exchange already has its most calls in flight
-/// (and its waiting queue is full). Not an exchange failure: the caller may retry or go elsewhere.
+/// The engine did not send the request because the exchange had its most calls in flight: its waiting
+/// queue was full, or no call slot freed up within the call timeout. Nothing was sent, so this is not an
+/// exchange failure: the caller may retry or go elsewhere.
 /// </summary>
-public sealed record BulkheadFull(ExchangeRequest Request) : ExchangeReply(Request);
+public sealed record BulkheadFull(ExchangeRequest Request, string Reason) : ExchangeReply(Request);
 
 /// <summary>
 /// No exchange could quote the price, so it comes from the exchange's market data feed instead: the last
 /// trade it streamed, <paramref name="Age"/> old. A price to judge by its age, not a fresh quote.
 /// </summary>
-public sealed record FeedPriceQuoted(GetPrice Query, double Price, TimeSpan Age) : ExchangeReply(Query);
+public sealed record FeedPriceQuoted(GetPrice Query, decimal Price, TimeSpan Age) : ExchangeReply(Query);

@@ -4,11 +4,20 @@ public enum OrderSide { Buy, Sell }
 
 /// <summary>
 /// A request for one exchange. Every request that enters the engine gets exactly one
-/// <see cref="ExchangeReply"/>. Requests are compared by value, so a reply's request equals
-/// the one that was sent even when the engine had to copy it.
+/// <see cref="ExchangeReply"/>, which names it by <see cref="Id"/>.
 /// </summary>
 public abstract record ExchangeRequest(string Exchange)
 {
+    /// <summary>
+    /// Who this request is: a new one for each request made, kept by copies (<c>with</c>), so a request
+    /// rerouted to another exchange is still the same request. A caller may set its own; two requests
+    /// with one id are never in flight at once (the second is answered <see cref="InvalidRequest"/>).
+    /// </summary>
+    public RequestId Id { get; init; } = RequestId.New();
+
+    /// <summary>This request, or a copy with a new id when it came without one (a default value, a message from elsewhere).</summary>
+    internal ExchangeRequest Identified() => Id.IsEmpty ? this with { Id = RequestId.New() } : this;
+
     /// <summary>True when sending it twice does no harm, so an unknown outcome may be retried.</summary>
     public abstract bool IsIdempotent { get; }
 }
@@ -17,7 +26,7 @@ public abstract record ExchangeRequest(string Exchange)
 /// <param name="ClientOrderId">The caller's id for the order: the exchange refuses a second open order
 /// with the same id, and it is how an order with an unknown outcome is found again.</param>
 public sealed record PlaceOrder(
-    string Exchange, string Symbol, OrderSide Side, double Quantity, double? LimitPrice, string ClientOrderId)
+    string Exchange, string Symbol, OrderSide Side, decimal Quantity, decimal? LimitPrice, string ClientOrderId)
     : ExchangeRequest(Exchange)
 {
     public override bool IsIdempotent => false;

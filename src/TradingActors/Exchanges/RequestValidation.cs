@@ -34,13 +34,11 @@ public static class RequestValidation
     private static string? SymbolProblem(string symbol) =>
         string.IsNullOrWhiteSpace(symbol) ? "symbol is empty" : null;
 
-    private static string? QuantityProblem(double quantity) =>
-        double.IsFinite(quantity) && quantity > 0 ? null : $"quantity must be positive and finite, got {quantity}";
+    private static string? QuantityProblem(decimal quantity) =>
+        quantity > 0 ? null : $"quantity must be positive, got {PlainDecimal.Format(quantity)}";
 
-    private static string? PriceProblem(double? price) =>
-        price is not { } limit || (double.IsFinite(limit) && limit > 0)
-            ? null
-            : $"limit price must be positive and finite, got {limit}";
+    private static string? PriceProblem(decimal? price) =>
+        price is not { } limit || limit > 0 ? null : $"limit price must be positive, got {PlainDecimal.Format(limit)}";
 
     private static string? ClientOrderIdProblem(string id)
     {

@@ -8,14 +8,14 @@ namespace TradingActors.MarketData;
 /// </summary>
 internal sealed class FeedTape
 {
-    public readonly record struct Sighting(string Symbol, double Price, DateTimeOffset At, Uri Endpoint);
+    public readonly record struct Sighting(string Symbol, decimal Price, DateTimeOffset At, Uri Endpoint);
 
     private readonly Dictionary<(Uri Endpoint, string Symbol), long> _lastIds = new();
     private readonly Dictionary<string, Sighting> _prices = new(StringComparer.Ordinal);
 
     /// <summary>Records a trade unless it was delivered already.</summary>
     /// <returns>The trade id that was due (below <paramref name="tradeId"/> after a gap); null for a trade already delivered.</returns>
-    public long? Admit(Uri endpoint, string symbol, long tradeId, double price, DateTimeOffset at)
+    public long? Admit(Uri endpoint, string symbol, long tradeId, decimal price, DateTimeOffset at)
     {
         var expected = tradeId;
         if (_lastIds.TryGetValue((endpoint, symbol), out var last))

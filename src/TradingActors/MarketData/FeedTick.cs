@@ -7,7 +7,7 @@ namespace TradingActors.MarketData;
 /// <param name="ReceivedAt">When the feed received it, by the actor system's clock.</param>
 /// <param name="Endpoint">The stream endpoint it came from; trade ids are numbered per endpoint.</param>
 public sealed record FeedTick(
-    string Exchange, string Symbol, long TradeId, double Price, double Quantity,
+    string Exchange, string Symbol, long TradeId, decimal Price, decimal Quantity,
     DateTimeOffset TradedAt, DateTimeOffset ReceivedAt, Uri Endpoint);
 
 /// <summary>

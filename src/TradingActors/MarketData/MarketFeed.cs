@@ -34,7 +34,7 @@ public static class MarketFeed
     public abstract record LastPriceReply(string Exchange, string Symbol);
 
     /// <summary>The price of the last trade the feed received for the symbol, and how long ago it came.</summary>
-    public sealed record FeedPrice(string Exchange, string Symbol, double Price, TimeSpan Age, Uri Endpoint)
+    public sealed record FeedPrice(string Exchange, string Symbol, decimal Price, TimeSpan Age, Uri Endpoint)
         : LastPriceReply(Exchange, Symbol);
 
     /// <summary>The feed has no price for the symbol: no trade of it has come yet, or there is no feed for the exchange.</summary>

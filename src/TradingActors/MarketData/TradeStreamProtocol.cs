@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
+using TradingActors.Exchanges;
 
 namespace TradingActors.MarketData;
 
@@ -12,7 +12,7 @@ internal static class TradeStreamProtocol
 {
     public abstract record Frame;
 
-    public sealed record Trade(string Symbol, long Id, double Price, double Quantity, DateTimeOffset Time) : Frame;
+    public sealed record Trade(string Symbol, long Id, decimal Price, decimal Quantity, DateTimeOffset Time) : Frame;
 
     /// <param name="Problem">Why the endpoint refused the request; null when it accepted it.</param>
     public sealed record Answer(string? Problem) : Frame;
@@ -49,8 +49,8 @@ internal static class TradeStreamProtocol
     private static Trade ReadTrade(JsonElement trade) => new(
         Text(trade, "s"),
         trade.GetProperty("t").GetInt64(),
-        double.Parse(Text(trade, "p"), NumberStyles.Float, CultureInfo.InvariantCulture),
-        double.Parse(Text(trade, "q"), NumberStyles.Float, CultureInfo.InvariantCulture),
+        PlainDecimal.Parse(Text(trade, "p"), "price"),
+        PlainDecimal.Parse(Text(trade, "q"), "quantity"),
         DateTimeOffset.FromUnixTimeMilliseconds(trade.GetProperty("T").GetInt64()));
 
     private static string Text(JsonElement trade, string property) =>

@@ -33,14 +33,15 @@ public static class FallbackRouter
 internal sealed class FallbackRouterActor(
     IActorRef exchanges, IReadOnlyDictionary<string, IReadOnlyList<string>> fallbacks, IActorRef feeds) : UntypedActor
 {
-    private readonly record struct Routing(IActorRef Caller, IReadOnlyList<string> Chain, int Next);
+    /// <param name="Request">The attempt in flight.</param>
+    private readonly record struct Routing(ExchangeRequest Request, IActorRef Caller, IReadOnlyList<string> Chain, int Next);
 
     // Price requests whose every exchange failed, waiting for their feed's last price. A feed answers in
     // the order it was asked, so each (exchange, symbol) queue is matched first in, first out.
     private readonly Dictionary<(string Exchange, string Symbol), Queue<(IActorRef Caller, ExchangeReply Failure)>> _askedFeeds = [];
 
-    // Each attempt is its own request instance, so its reply is found again by reference.
-    private readonly Dictionary<ExchangeRequest, Routing> _routing = new(ReferenceEqualityComparer.Instance);
+    // Every attempt keeps its request's id, so a reply is found again by it, whichever exchange answered.
+    private readonly Dictionary<RequestId, Routing> _routing = new();
     private readonly Dictionary<string, IReadOnlyList<string>> _chains = new(StringComparer.Ordinal);
 
     protected override void OnReceive(object message)
@@ -48,9 +49,13 @@ internal sealed class FallbackRouterActor(
         switch (message)
         {
             case ExchangeRequest request:
-                Attempt(request, new Routing(Sender, ChainFrom(request.Exchange), 0));
+                request = request.Identified();
+                if (_routing.ContainsKey(request.Id))
+                    Sender.Tell(new InvalidRequest(request, $"request {request.Id} is already in flight"));
+                else
+                    Attempt(request, new Routing(request, Sender, ChainFrom(request.Exchange), 0));
                 break;
-            case ExchangeReply reply when _routing.Remove(reply.Request, out var routing):
+            case ExchangeReply reply when _routing.Remove(reply.Request.Id, out var routing):
                 if (!FallbackRouter.MayFallBack(reply))
                     routing.Caller.Tell(reply);
                 else if (routing.Next < routing.Chain.Count)
@@ -83,9 +88,8 @@ internal sealed class FallbackRouterActor(
 
     private void Attempt(ExchangeRequest request, Routing routing)
     {
-        // A copy of the router's own: no other path to the breaker can hold the same instance, so the reply finds its way back.
-        var attempt = request with { Exchange = routing.Chain[routing.Next] };
-        _routing.Add(attempt, routing with { Next = routing.Next + 1 });
+        var attempt = request.Exchange == routing.Chain[routing.Next] ? request : request with { Exchange = routing.Chain[routing.Next] };
+        _routing.Add(attempt.Id, routing with { Request = attempt, Next = routing.Next + 1 });
         exchanges.Tell(attempt);
     }
 
@@ -101,8 +105,8 @@ internal sealed class FallbackRouterActor(
     // Whatever was still being routed is answered: a caller never waits on silence.
     protected override void PostStop()
     {
-        foreach (var (attempt, routing) in _routing)
-            routing.Caller.Tell(new ExchangeFailed(attempt, FailureKind.ConnectionFailed, ExecutionOutcome.Unknown, null,
+        foreach (var routing in _routing.Values)
+            routing.Caller.Tell(new ExchangeFailed(routing.Request, FailureKind.ConnectionFailed, ExecutionOutcome.Unknown, null,
                 "the router stopped while the request was in flight"));
         foreach (var (caller, failure) in _askedFeeds.Values.SelectMany(waiting => waiting))
             caller.Tell(failure);

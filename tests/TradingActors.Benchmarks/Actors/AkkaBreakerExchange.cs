@@ -32,7 +32,7 @@ internal static class AkkaBreakerExchange
     /// The price through the breaker, called as Akka's breaker takes it: a Task, and a token that it
     /// cancels at the call timeout (the overload without one is obsolete since Akka.NET 1.5.42).
     /// </summary>
-    public static Task<double> Price(this Akka.Pattern.CircuitBreaker breaker, IExchangeClient exchange, GetPrice query) =>
+    public static Task<decimal> Price(this Akka.Pattern.CircuitBreaker breaker, IExchangeClient exchange, GetPrice query) =>
         breaker.WithCircuitBreaker((exchange, query),
             static (call, cancellation) => call.exchange.GetPriceAsync(call.query, cancellation).AsTask());
 }
@@ -54,7 +54,7 @@ internal sealed class AkkaBreakerExchangeActor(IExchangeClient exchange, Akka.Pa
             _ = ReplyLater(query, price, Sender);
     }
 
-    private static async Task ReplyLater(GetPrice query, Task<double> price, IActorRef caller)
+    private static async Task ReplyLater(GetPrice query, Task<decimal> price, IActorRef caller)
     {
         ExchangeReply reply;
         try

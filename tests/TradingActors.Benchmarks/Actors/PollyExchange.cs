@@ -66,7 +66,7 @@ internal sealed class PollyExchangeActor(IExchangeClient exchange, ResiliencePip
             _ = ReplyLater(query, price, Sender);
     }
 
-    private static async Task ReplyLater(GetPrice query, ValueTask<double> price, IActorRef caller)
+    private static async Task ReplyLater(GetPrice query, ValueTask<decimal> price, IActorRef caller)
     {
         ExchangeReply reply;
         try

@@ -10,9 +10,9 @@ namespace TradingActors.Benchmarks.Clients;
 internal sealed class HangingExchange : IExchangeClient
 {
     // Created without RunContinuationsAsynchronously: the waiting calls finish inside Release, not after it.
-    private readonly TaskCompletionSource<double> _answer = new();
+    private readonly TaskCompletionSource<decimal> _answer = new();
 
-    public ValueTask<double> GetPriceAsync(GetPrice query, CancellationToken cancellation) => new(_answer.Task);
+    public ValueTask<decimal> GetPriceAsync(GetPrice query, CancellationToken cancellation) => new(_answer.Task);
 
     public ValueTask PingAsync(CancellationToken cancellation) => new(_answer.Task);
 

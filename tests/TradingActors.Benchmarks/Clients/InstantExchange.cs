@@ -10,7 +10,7 @@ internal sealed class InstantExchange : IExchangeClient
 {
     public static readonly InstantExchange Instance = new();
 
-    public const double Price = 42_000;
+    public const decimal Price = 42_000m;
 
     private static readonly OrderReport Filled =
         new("order-1", "1", Engine.Symbol, OrderSide.Buy, OrderState.Filled, 1, 1, Price);
@@ -18,6 +18,6 @@ internal sealed class InstantExchange : IExchangeClient
     public ValueTask<OrderReport> PlaceOrderAsync(PlaceOrder order, CancellationToken cancellation) => new(Filled);
     public ValueTask<OrderReport> CancelOrderAsync(CancelOrder cancel, CancellationToken cancellation) => new(Filled);
     public ValueTask<OrderReport> GetOrderAsync(GetOrderStatus query, CancellationToken cancellation) => new(Filled);
-    public ValueTask<double> GetPriceAsync(GetPrice query, CancellationToken cancellation) => new(Price);
+    public ValueTask<decimal> GetPriceAsync(GetPrice query, CancellationToken cancellation) => new(Price);
     public ValueTask PingAsync(CancellationToken cancellation) => ValueTask.CompletedTask;
 }

@@ -102,7 +102,7 @@ public sealed class EngineOverHttpSpecs(ITestOutputHelper output)
     {
         var breaker = Breaker(secret: "not-the-secret");
 
-        var refused = Replies.Is<ExchangeRejected>(await Send(breaker, new PlaceOrder("binance", "BTCUSDT", OrderSide.Buy, 0.01, null, "bad-sig")));
+        var refused = Replies.Is<ExchangeRejected>(await Send(breaker, new PlaceOrder("binance", "BTCUSDT", OrderSide.Buy, 0.01m, null, "bad-sig")));
 
         Assert.Equal(RejectionReason.Unauthorized, refused.Reason);
     }
@@ -115,7 +115,7 @@ public sealed class EngineOverHttpSpecs(ITestOutputHelper output)
 
         var replies = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => Send(breaker, i % 2 == 0
             ? Price
-            : new PlaceOrder("binance", "BTCUSDT", OrderSide.Buy, 0.01, null, $"answered-{i}"))));
+            : new PlaceOrder("binance", "BTCUSDT", OrderSide.Buy, 0.01m, null, $"answered-{i}"))));
 
         Assert.Equal(12, replies.Length);
         Assert.All(replies, reply => Assert.NotNull(reply));
@@ -127,7 +127,7 @@ public sealed class EngineOverHttpSpecs(ITestOutputHelper output)
         var breaker = Breaker();
         await Binance.Faults.SetAsync(new FaultSettings { GhostFillDelay = TimeSpan.FromSeconds(30) });
 
-        var failed = Replies.Is<ExchangeFailed>(await Send(breaker, new PlaceOrder("binance", "BTCUSDT", OrderSide.Buy, 0.01, null, "ghost-1")));
+        var failed = Replies.Is<ExchangeFailed>(await Send(breaker, new PlaceOrder("binance", "BTCUSDT", OrderSide.Buy, 0.01m, null, "ghost-1")));
         Assert.Equal((FailureKind.Timeout, ExecutionOutcome.Unknown), (failed.Kind, failed.Outcome));
         await Binance.Faults.ClearAsync();
 

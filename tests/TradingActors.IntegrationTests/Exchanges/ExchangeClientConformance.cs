@@ -32,14 +32,14 @@ public abstract class ExchangeClientConformance(ITestOutputHelper output) : Trad
         return await breaker.Ask<ExchangeReply>(request, TimeSpan.FromSeconds(15));
     }
 
-    private static PlaceOrder Market(string id) => new("binance", "BTCUSDT", OrderSide.Buy, 0.01, null, id);
+    private static PlaceOrder Market(string id) => new("binance", "BTCUSDT", OrderSide.Buy, 0.01m, null, id);
 
     [Fact]
     public async Task A_market_order_fills()
     {
         var placed = Replies.Is<OrderPlaced>(await Send(Condition.Healthy, Market("conf-market")));
 
-        Assert.Equal((OrderState.Filled, 0.01, "conf-market"), (placed.Report.State, placed.Report.FilledQuantity, placed.Report.ClientOrderId));
+        Assert.Equal((OrderState.Filled, 0.01m, "conf-market"), (placed.Report.State, placed.Report.FilledQuantity, placed.Report.ClientOrderId));
         Assert.InRange(placed.Report.AveragePrice!.Value, 30_000, 60_000);
     }
 

@@ -45,7 +45,7 @@ public sealed class BulkheadSpecs(ITestOutputHelper output) : EngineSpec(output)
     }
 
     [Fact]
-    public void A_queued_request_still_gets_its_timeout_and_was_never_sent()
+    public void A_request_that_waits_a_whole_call_timeout_for_a_slot_is_answered_bulkhead_full_and_was_never_sent()
     {
         var exchange = CreateTestProbe();
         var breaker = BreakerOver(exchange, Settings with { MaxQueuedCalls = 1, FailureThreshold = 5 });
@@ -59,9 +59,15 @@ public sealed class BulkheadSpecs(ITestOutputHelper output) : EngineSpec(output)
 
         Clock.Advance(Settings.CallTimeout);
 
-        var answers = new[] { ExpectMsg<ExchangeFailed>(), ExpectMsg<ExchangeFailed>(), ExpectMsg<ExchangeFailed>() };
-        var waited = Assert.Single(answers, a => a.Request == queued);
-        Assert.Equal((FailureKind.Timeout, ExecutionOutcome.NotExecuted), (waited.Kind, waited.Outcome));
+        var waited = ExpectMsg<BulkheadFull>();
+        Assert.Equal(queued.Id, waited.Request.Id);
+        Assert.Contains("no free call slot", waited.Reason);
+        Assert.All(new[] { ExpectMsg<ExchangeFailed>(), ExpectMsg<ExchangeFailed>() }, sent => Assert.Equal(FailureKind.Timeout, sent.Kind));
+        exchange.ExpectMsg<GetPrice>();
+        exchange.ExpectMsg<GetPrice>();
+        exchange.ExpectNoMsg(TimeSpan.Zero);
+        var metrics = StatusOf(breaker).Metrics;
+        Assert.Equal((2L, 1L), (metrics.Failed, metrics.BulkheadFull));
     }
 
     [Fact]

@@ -66,20 +66,99 @@ public sealed class CallTimeoutSpecs(ITestOutputHelper output) : EngineSpec(outp
     }
 
     [Fact]
-    public void The_same_request_instance_sent_twice_is_two_calls_with_two_answers()
+    public void A_second_request_with_the_id_of_one_in_flight_is_answered_invalid_and_never_sent()
     {
         var exchange = CreateTestProbe();
         var breaker = BreakerOver(exchange, Settings);
         var price = Price();
 
         breaker.Tell(price, TestActor);
-        breaker.Tell(price, TestActor);
-        var one = exchange.ExpectMsg<GetPrice>();
-        exchange.Reply(new PriceQuoted(one, 1));
-        var two = exchange.ExpectMsg<GetPrice>();
-        exchange.Reply(new PriceQuoted(two, 2));
+        breaker.Tell(price with { Symbol = "ETHUSDT" }, TestActor);
 
-        Assert.Equal([1.0, 2.0], new[] { ExpectMsg<PriceQuoted>().Price, ExpectMsg<PriceQuoted>().Price });
-        Assert.Equal(0, StatusOf(breaker).InFlight);
+        Assert.Contains("already in flight", ExpectMsg<InvalidRequest>().Reason);
+        exchange.Reply(new PriceQuoted(exchange.ExpectMsg<GetPrice>(), 1));
+        Assert.Equal(price, ExpectMsg<PriceQuoted>().Request);
+        exchange.ExpectNoMsg(TimeSpan.Zero);
+    }
+
+    [Fact]
+    public void The_same_request_sent_again_after_its_answer_is_a_new_call()
+    {
+        var exchange = CreateTestProbe();
+        var breaker = BreakerOver(exchange, Settings);
+        var price = Price();
+
+        breaker.Tell(price, TestActor);
+        exchange.Reply(new PriceQuoted(exchange.ExpectMsg<GetPrice>(), 1));
+        ExpectMsg<PriceQuoted>();
+        breaker.Tell(price, TestActor);
+        exchange.Reply(new PriceQuoted(exchange.ExpectMsg<GetPrice>(), 2));
+
+        Assert.Equal(2m, ExpectMsg<PriceQuoted>().Price);
+    }
+
+    [Fact]
+    public void A_reply_that_is_a_copy_of_the_request_finds_its_call_by_id()
+    {
+        var exchange = CreateTestProbe();
+        var breaker = BreakerOver(exchange, Settings);
+        var price = Price();
+
+        breaker.Tell(price, TestActor);
+        var received = exchange.ExpectMsg<GetPrice>();
+        exchange.Reply(new PriceQuoted(received with { }, 42_000.5m));
+
+        Assert.Equal(price.Id, ExpectMsg<PriceQuoted>().Request.Id);
+        Assert.Equal((0, 1L), (StatusOf(breaker).InFlight, StatusOf(breaker).Metrics.Successful));
+    }
+
+    [Fact]
+    public void A_call_answered_at_its_call_timeout_is_cancelled_at_the_exchange_client()
+    {
+        var exchange = new AnswersWhenTold();
+        var breaker = BreakerOver(exchange, Settings);
+        breaker.Tell(Price(), TestActor);
+        ExchangeSettled(breaker);
+
+        Clock.Advance(Settings.CallTimeout);
+
+        ExpectMsg<ExchangeFailed>();
+        AwaitCondition(() => exchange.Tokens.Single().IsCancellationRequested);
+    }
+
+    [Fact]
+    public void A_call_answered_in_time_is_never_cancelled()
+    {
+        var exchange = new AnswersWhenTold();
+        var breaker = BreakerOver(exchange, Settings);
+        breaker.Tell(Price(), TestActor);
+        ExchangeSettled(breaker);
+
+        exchange.Answer(42_000);
+        ExpectMsg<PriceQuoted>();
+        Clock.Advance(Settings.CallTimeout);
+
+        Assert.False(exchange.Tokens.Single().IsCancellationRequested);
+    }
+
+    /// <summary>Prices that come when the test says, and the cancellation token of every call.</summary>
+    private sealed class AnswersWhenTold : IExchangeClient
+    {
+        private readonly TaskCompletionSource<decimal> _price = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public List<CancellationToken> Tokens { get; } = [];
+
+        public void Answer(decimal price) => _price.SetResult(price);
+
+        public ValueTask<decimal> GetPriceAsync(GetPrice query, CancellationToken cancellation)
+        {
+            Tokens.Add(cancellation);
+            return new ValueTask<decimal>(_price.Task.WaitAsync(cancellation));
+        }
+
+        public ValueTask<OrderReport> PlaceOrderAsync(PlaceOrder order, CancellationToken cancellation) => throw new NotSupportedException();
+        public ValueTask<OrderReport> CancelOrderAsync(CancelOrder cancel, CancellationToken cancellation) => throw new NotSupportedException();
+        public ValueTask<OrderReport> GetOrderAsync(GetOrderStatus query, CancellationToken cancellation) => throw new NotSupportedException();
+        public ValueTask PingAsync(CancellationToken cancellation) => throw new NotSupportedException();
     }
 }

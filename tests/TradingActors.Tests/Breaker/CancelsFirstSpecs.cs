@@ -32,8 +32,9 @@ public sealed class CancelsFirstSpecs(ITestOutputHelper output) : EngineSpec(out
         Ask<CircuitOpen>(breaker, Order());
 
         Clock.Advance(TimeSpan.FromSeconds(1));
-        breaker.Tell(Cancel(4), TestActor);
-        Assert.Equal(Cancel(4), exchange.ExpectMsg<CancelOrder>());
+        var fourth = Cancel(4);
+        breaker.Tell(fourth, TestActor);
+        Assert.Equal(fourth, exchange.ExpectMsg<CancelOrder>());
     }
 
     [Fact]

@@ -13,10 +13,8 @@ public sealed class RequestValidationSpecs(ITestOutputHelper output) : EngineSpe
         { "empty symbol", new GetPrice("binance", " ") },
         { "zero quantity", new PlaceOrder("binance", "BTCUSDT", OrderSide.Buy, 0, null, "a1") },
         { "negative quantity", new PlaceOrder("binance", "BTCUSDT", OrderSide.Buy, -1, null, "a1") },
-        { "NaN quantity", new PlaceOrder("binance", "BTCUSDT", OrderSide.Buy, double.NaN, null, "a1") },
-        { "NaN price", new PlaceOrder("binance", "BTCUSDT", OrderSide.Buy, 1, double.NaN, "a1") },
         { "negative price", new PlaceOrder("binance", "BTCUSDT", OrderSide.Sell, 1, -5, "a1") },
-        { "infinite price", new PlaceOrder("binance", "BTCUSDT", OrderSide.Sell, 1, double.PositiveInfinity, "a1") },
+        { "zero price", new PlaceOrder("binance", "BTCUSDT", OrderSide.Sell, 1, 0, "a1") },
         { "no client order id", new PlaceOrder("binance", "BTCUSDT", OrderSide.Sell, 1, null, "") },
         { "client order id with a space", new CancelOrder("binance", "BTCUSDT", "my order") },
     };
@@ -53,6 +51,6 @@ public sealed class RequestValidationSpecs(ITestOutputHelper output) : EngineSpe
     [Fact]
     public void A_limit_order_with_a_valid_price_passes()
     {
-        Assert.Null(RequestValidation.Problem(new PlaceOrder("binance", "BTCUSDT", OrderSide.Buy, 0.5, 42_000.5, "grid-17:b")));
+        Assert.Null(RequestValidation.Problem(new PlaceOrder("binance", "BTCUSDT", OrderSide.Buy, 0.5m, 42_000.5m, "grid-17:b")));
     }
 }

@@ -35,7 +35,7 @@ public sealed class TradingEngineHostingSpecs
         await host.StartAsync();
         var engine = host.Services.GetRequiredService<ITradingEngine>();
 
-        var reply = await engine.PlaceOrderAsync(new PlaceOrder("binance", "BTCUSDT", OrderSide.Buy, 0.1, null, "host-1"));
+        var reply = await engine.PlaceOrderAsync(new PlaceOrder("binance", "BTCUSDT", OrderSide.Buy, 0.1m, null, "host-1"));
 
         Assert.Equal(OrderState.Filled, Assert.IsType<OrderPlaced>(reply).Report.State);
         await host.StopAsync();

@@ -17,7 +17,7 @@ public sealed class TickSpecs(ITestOutputHelper output) : FeedSpec(output)
 
         var tick = Trade(stream, 7, 42_123.45);
 
-        Assert.Equal(("binance", "BTCUSDT", 42_123.45, 0.01, Primary), (tick.Exchange, tick.Symbol, tick.Price, tick.Quantity, tick.Endpoint));
+        Assert.Equal(("binance", "BTCUSDT", 42_123.45m, 0.01m, Primary), (tick.Exchange, tick.Symbol, tick.Price, tick.Quantity, tick.Endpoint));
         Assert.Equal(Clock.Now, tick.ReceivedAt);
         Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_000), tick.TradedAt);
     }
@@ -195,6 +195,6 @@ public sealed class TickSpecs(ITestOutputHelper output) : FeedSpec(output)
         stream.Push("""{"e":"trade","E":1,"s":"ETHUSDT","t":12,"p":"2200.50000000","q":"1.00000000","T":1,"m":true,"M":true}""");
 
         var tick = ExpectMsg<FeedTick>();
-        Assert.Equal(("ETHUSDT", 12L, 2200.5), (tick.Symbol, tick.TradeId, tick.Price));
+        Assert.Equal(("ETHUSDT", 12L, 2200.5m), (tick.Symbol, tick.TradeId, tick.Price));
     }
 }

@@ -60,7 +60,7 @@ public sealed class FallbackRouterSpecs(ITestOutputHelper output) : EngineSpec(o
         exchanges.Reply(refusal switch
         {
             "circuit open" => new CircuitOpen(first, TimeSpan.FromSeconds(1)),
-            "bulkhead full" => new BulkheadFull(first),
+            "bulkhead full" => new BulkheadFull(first, "full"),
             "rate limited" => new ExchangeFailed(first, FailureKind.RateLimited, ExecutionOutcome.NotExecuted, TimeSpan.FromSeconds(1), "429"),
             _ => new ExchangeFailed(first, FailureKind.ConnectionFailed, ExecutionOutcome.NotExecuted, null, "refused"),
         });
@@ -122,7 +122,7 @@ public sealed class FallbackRouterSpecs(ITestOutputHelper output) : EngineSpec(o
 
         Assert.Equal(("binance", "BTCUSDT"), (asked.Exchange, asked.Symbol));
         var quoted = ExpectMsg<FeedPriceQuoted>();
-        Assert.Equal(("binance", 41_990.0, TimeSpan.FromSeconds(2)), (quoted.Request.Exchange, quoted.Price, quoted.Age));
+        Assert.Equal(("binance", 41_990.0m, TimeSpan.FromSeconds(2)), (quoted.Request.Exchange, quoted.Price, quoted.Age));
     }
 
     [Fact]

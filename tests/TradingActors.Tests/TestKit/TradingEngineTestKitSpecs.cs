@@ -49,7 +49,7 @@ public sealed class TradingEngineTestKitSpecs(ITestOutputHelper output) : Tradin
         Clock.Advance(TimeSpan.FromSeconds(30));
         AwaitAssert(() => Assert.Equal(BreakerState.HalfOpen, Status(engine.Exchanges, "binance").State));
 
-        Assert.Equal(("binance", 42_000.0), PriceFrom(engine.Router) is var p ? (p.Request.Exchange, p.Price) : default);
+        Assert.Equal(("binance", 42_000.0m), PriceFrom(engine.Router) is var p ? (p.Request.Exchange, p.Price) : default);
     }
 
     private PriceQuoted PriceFrom(IActorRef router)

@@ -21,6 +21,7 @@ public sealed class BinanceClient : IExchangeClient, IDisposable
         NumberHandling = JsonNumberHandling.AllowReadingFromString,
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,
+        Converters = { new PlainDecimalJson() },
     };
 
     private readonly BinanceSettings _settings;
@@ -52,14 +53,14 @@ public sealed class BinanceClient : IExchangeClient, IDisposable
             ("symbol", order.Symbol),
             ("side", order.Side == OrderSide.Buy ? "BUY" : "SELL"),
             ("type", order.LimitPrice is null ? "MARKET" : "LIMIT"),
-            ("quantity", Number(order.Quantity)),
+            ("quantity", PlainDecimal.Format(order.Quantity)),
             ("newClientOrderId", order.ClientOrderId),
             ("newOrderRespType", "RESULT"),
         };
         if (order.LimitPrice is { } price)
         {
             parameters.Add(("timeInForce", "GTC"));
-            parameters.Add(("price", Number(price)));
+            parameters.Add(("price", PlainDecimal.Format(price)));
         }
         var reply = await Send<OrderReply>(HttpMethod.Post, "/api/v3/order", parameters, signed: true, isOrder: true, cancellation);
         return reply.ToReport(order.Side);
@@ -79,7 +80,7 @@ public sealed class BinanceClient : IExchangeClient, IDisposable
         return reply.ToReport();
     }
 
-    public async ValueTask<double> GetPriceAsync(GetPrice query, CancellationToken cancellation) =>
+    public async ValueTask<decimal> GetPriceAsync(GetPrice query, CancellationToken cancellation) =>
         (await Send<PriceReply>(HttpMethod.Get, "/api/v3/ticker/price", [("symbol", query.Symbol)], signed: false, isOrder: false, cancellation)).Price;
 
     public async ValueTask PingAsync(CancellationToken cancellation) =>
@@ -129,22 +130,20 @@ public sealed class BinanceClient : IExchangeClient, IDisposable
         }
     }
 
-    private static string Number(double value) => value.ToString("0.########", CultureInfo.InvariantCulture);
-
     private sealed record EmptyReply;
 
     private sealed record ErrorReply([property: JsonPropertyName("code")] int Code, [property: JsonPropertyName("msg")] string Msg);
 
-    private sealed record PriceReply([property: JsonPropertyName("symbol")] string Symbol, [property: JsonPropertyName("price")] double Price);
+    private sealed record PriceReply([property: JsonPropertyName("symbol")] string Symbol, [property: JsonPropertyName("price")] decimal Price);
 
     private sealed record OrderReply(
         [property: JsonPropertyName("symbol")] string Symbol,
         [property: JsonPropertyName("orderId")] long OrderId,
         [property: JsonPropertyName("clientOrderId")] string ClientOrderId,
         [property: JsonPropertyName("status")] string Status,
-        [property: JsonPropertyName("origQty")] double OrigQty,
-        [property: JsonPropertyName("executedQty")] double ExecutedQty,
-        [property: JsonPropertyName("cummulativeQuoteQty")] double CumulativeQuoteQty,
+        [property: JsonPropertyName("origQty")] decimal OrigQty,
+        [property: JsonPropertyName("executedQty")] decimal ExecutedQty,
+        [property: JsonPropertyName("cummulativeQuoteQty")] decimal CumulativeQuoteQty,
         [property: JsonPropertyName("origClientOrderId")] string? OrigClientOrderId = null,
         [property: JsonPropertyName("side")] string? Side = null)
     {

@@ -12,7 +12,7 @@ public sealed class SimulatedExchangeClient(IScheduler scheduler) : IExchangeCli
 {
     private readonly DateTimeOffset _start = scheduler.Now;
     private readonly List<(CallFilter When, SimulatedFault Fault)> _faults = [];
-    private readonly Dictionary<string, double> _prices = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, decimal> _prices = new(StringComparer.Ordinal);
     private readonly Dictionary<string, OrderReport> _orders = new(StringComparer.Ordinal);
     private readonly Lock _book = new();
     private int _calls;
@@ -21,7 +21,7 @@ public sealed class SimulatedExchangeClient(IScheduler scheduler) : IExchangeCli
     /// <summary>How many calls it has received, faulted ones included.</summary>
     public int Calls => Volatile.Read(ref _calls);
 
-    public SimulatedExchangeClient WithPrice(string symbol, double price)
+    public SimulatedExchangeClient WithPrice(string symbol, decimal price)
     {
         lock (_book)
             _prices[symbol] = price;
@@ -63,7 +63,7 @@ public sealed class SimulatedExchangeClient(IScheduler scheduler) : IExchangeCli
             ? order
             : throw new ExchangeRejectionException(RejectionReason.UnknownOrder, "order does not exist"));
 
-    public ValueTask<double> GetPriceAsync(GetPrice query, CancellationToken cancellation) =>
+    public ValueTask<decimal> GetPriceAsync(GetPrice query, CancellationToken cancellation) =>
         Call(cancellation, () => _prices.TryGetValue(query.Symbol, out var price)
             ? price
             : throw new ExchangeRejectionException(RejectionReason.UnknownSymbol, $"unknown symbol {query.Symbol}"));
