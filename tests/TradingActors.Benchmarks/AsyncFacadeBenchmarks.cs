@@ -37,7 +37,7 @@ public class AsyncFacadeBenchmarks
         actors.Register<TradingEngineHosting.Keys.Router>(_engine.Router);
         actors.Register<TradingEngineHosting.Keys.Exchanges>(_engine.Exchanges);
         actors.Register<TradingEngineHosting.Keys.Feeds>(_engine.Feeds);
-        _facade = new TradingEngineFacade(
+        _facade = new TradingEngineFacade(_system,
             new RequiredActor<TradingEngineHosting.Keys.Router>(actors), new RequiredActor<TradingEngineHosting.Keys.Exchanges>(actors),
             new RequiredActor<TradingEngineHosting.Keys.Feeds>(actors));
     }

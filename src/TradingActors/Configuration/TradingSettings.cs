@@ -9,13 +9,15 @@ namespace TradingActors.Configuration;
 /// <param name="Fallbacks">Per exchange, the exchanges to try next when it cannot take a request.</param>
 /// <param name="Endpoints">The exchanges reached over HTTP, from their <c>endpoint</c> sections.</param>
 /// <param name="Feeds">The exchanges whose market data streams in, from their <c>trading.feeds</c> sections.</param>
+/// <param name="Facade">How long the <c>ITradingEngine</c> facade waits for an answer.</param>
 public sealed record TradingSettings(
     BreakerSettings Defaults,
     IReadOnlyDictionary<string, BreakerSettings> Exchanges,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Fallbacks,
     BreakerAlerts.Settings Alerts,
     IReadOnlyDictionary<string, BinanceSettings> Endpoints,
-    IReadOnlyDictionary<string, FeedSettings> Feeds)
+    IReadOnlyDictionary<string, FeedSettings> Feeds,
+    FacadeSettings Facade)
 {
     public const string Section = "trading";
 
@@ -27,6 +29,22 @@ public sealed record TradingSettings(
 
     /// <summary>The settings of an exchange, or the defaults for an exchange that has no section of its own.</summary>
     public BreakerSettings For(string exchange) => Exchanges.TryGetValue(exchange, out var settings) ? settings : Defaults;
+
+    /// <summary>
+    /// How long the facade waits for the answer to a request for <paramref name="exchange"/>: the configured
+    /// bound, or the longest the engine may take plus the margin. A call's timeout runs from its admission and
+    /// covers its wait in the bulkhead and its retries; a routed request may try each exchange of its fallback chain.
+    /// </summary>
+    public TimeSpan AnswerTimeout(string exchange, bool routed)
+    {
+        if (Facade.AnswerTimeout is { } fixedBound)
+            return fixedBound;
+        var longest = For(exchange).CallTimeout;
+        if (routed && Fallbacks.TryGetValue(exchange, out var chain))
+            foreach (var fallback in chain)
+                longest += For(fallback).CallTimeout;
+        return longest + Facade.Margin;
+    }
 
     /// <summary>Reads <paramref name="config"/> over the reference configuration; a bad value throws <see cref="SettingsException"/>.</summary>
     public static TradingSettings From(Config config)
@@ -41,7 +59,8 @@ public sealed record TradingSettings(
             ReadFallbacks(root),
             ReadAlerts(new SettingsReader(root, $"{Section}.alerts")),
             ReadEndpoints(root),
-            ReadFeeds(root));
+            ReadFeeds(root),
+            FacadeSettings.Read(new SettingsReader(root, $"{Section}.facade")));
     }
 
     private static Dictionary<string, FeedSettings> ReadFeeds(Config root)

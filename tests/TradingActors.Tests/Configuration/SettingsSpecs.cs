@@ -108,4 +108,26 @@ public sealed class SettingsSpecs
     {
         Assert.Equal(text, Durations.Text(TimeSpan.FromMilliseconds(milliseconds)));
     }
+
+    [Fact]
+    public void The_facade_waits_by_default_for_the_call_timeouts_of_the_whole_route_and_a_margin()
+    {
+        var settings = Read("""
+            trading.exchanges.binance.call-timeout = 10s
+            trading.exchanges.bybit.call-timeout = 5s
+            trading.routing.fallbacks.binance = [bybit]
+            """);
+
+        Assert.Equal(TimeSpan.FromSeconds(17), settings.AnswerTimeout("binance", routed: true));
+        Assert.Equal(TimeSpan.FromSeconds(12), settings.AnswerTimeout("binance", routed: false));
+        Assert.Equal(TimeSpan.FromSeconds(12), settings.AnswerTimeout("kraken", routed: true));
+    }
+
+    [Fact]
+    public void A_fixed_facade_bound_holds_for_every_call()
+    {
+        var settings = Read("trading.facade.answer-timeout = 3s");
+
+        Assert.Equal(TimeSpan.FromSeconds(3), settings.AnswerTimeout("binance", routed: true));
+    }
 }

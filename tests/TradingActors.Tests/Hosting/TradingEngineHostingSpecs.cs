@@ -1,5 +1,7 @@
+using Akka.Actor;
 using Akka.Configuration;
 using Akka.Hosting;
+using Akka.TestKit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using TradingActors.Breaker;
@@ -18,15 +20,28 @@ public sealed class TradingEngineHostingSpecs
         trading.exchanges.binance.failure-threshold = 3
         """);
 
-    private static IHost BuildHost(Config config) =>
+    private static IHost BuildHost(Config config, Func<ActorSystem, string, Props?>? exchanges = null) =>
         Host.CreateDefaultBuilder()
             .ConfigureServices(services =>
             {
-                services.AddAkka("trading-host", (akka, provider) => akka.WithTradingEngine(config, (system, exchange) =>
-                    ExchangeConnector.Props(new SimulatedExchangeClient(system.Scheduler).WithPrice("BTCUSDT", 42_000))));
+                services.AddAkka("trading-host", (akka, provider) => akka.WithTradingEngine(config, exchanges ?? ((system, exchange) =>
+                    ExchangeConnector.Props(new SimulatedExchangeClient(system.Scheduler).WithPrice("BTCUSDT", 42_000)))));
                 services.AddTradingEngine();
             })
             .Build();
+
+    /// <summary>A host on virtual time whose exchange never answers, so only the engine's own bounds end a call.</summary>
+    private static IHost SilentExchangeHost(string hocon) => BuildHost(
+        ConfigurationFactory.ParseString($$"""
+            akka.scheduler.implementation = "Akka.TestKit.TestScheduler, Akka.TestKit"
+            {{hocon}}
+            """).WithFallback(Config),
+        (_, _) => Props.Create(() => new Silent()));
+
+    private sealed class Silent : ReceiveActor
+    {
+        public Silent() => ReceiveAny(_ => { });
+    }
 
     [Fact]
     public async Task A_generic_host_with_the_engine_places_an_order_through_the_facade()
@@ -64,5 +79,59 @@ public sealed class TradingEngineHostingSpecs
         var error = Assert.Throws<SettingsException>(() => BuildHost(bad).Services.GetRequiredService<Akka.Actor.ActorSystem>());
 
         Assert.Equal("trading.exchanges.binance.call-timeout", error.Path);
+    }
+
+    [Fact]
+    public async Task A_call_after_the_engine_stopped_fails_at_once_saying_so()
+    {
+        using var host = BuildHost(Config);
+        await host.StartAsync();
+        var engine = host.Services.GetRequiredService<ITradingEngine>();
+        await host.StopAsync();
+
+        var error = await Assert.ThrowsAsync<TradingEngineStoppedException>(() => engine.GetPriceAsync(new GetPrice("binance", "BTCUSDT")));
+
+        Assert.Contains("stopped", error.Message);
+    }
+
+    [Fact]
+    public async Task A_call_waiting_when_the_engine_stops_ends_as_it_stops()
+    {
+        using var host = SilentExchangeHost("trading.exchanges.binance.call-timeout = 1h");
+        await host.StartAsync();
+        var engine = host.Services.GetRequiredService<ITradingEngine>();
+        var waiting = engine.GetPriceAsync(new GetPrice("binance", "BTCUSDT"));
+
+        await host.StopAsync();
+
+        // Either way it ends now: the facade's word that the engine stopped, or the breaker's answer as it stopped.
+        try
+        {
+            Assert.IsType<ExchangeFailed>(await waiting.WaitAsync(TimeSpan.FromSeconds(10)));
+        }
+        catch (TradingEngineStoppedException)
+        {
+        }
+    }
+
+    [Fact]
+    public async Task A_call_the_engine_cannot_answer_fails_at_its_bound_naming_the_exchange()
+    {
+        using var host = SilentExchangeHost("""
+            trading.exchanges.binance.call-timeout = 1h
+            trading.facade.answer-timeout = 5s
+            """);
+        await host.StartAsync();
+        var engine = host.Services.GetRequiredService<ITradingEngine>();
+        var clock = (TestScheduler)host.Services.GetRequiredService<ActorSystem>().Scheduler;
+
+        var waiting = engine.GetPriceAsync(new GetPrice("binance", "BTCUSDT"));
+        clock.Advance(TimeSpan.FromSeconds(4));
+        Assert.False(waiting.IsCompleted);
+        clock.Advance(TimeSpan.FromSeconds(1));
+
+        var error = await Assert.ThrowsAsync<TradingEngineTimeoutException>(() => waiting);
+        Assert.Equal("binance", error.Exchange);
+        await host.StopAsync();
     }
 }
