@@ -10,7 +10,7 @@ namespace TradingActors.Benchmarks;
 /// <summary>
 /// One registry with 10,000 exchanges (or accounts): the time to create their breakers, each with its
 /// exchange actor, by sending one request to each name (the registry's get-or-create), what they keep
-/// on the heap (the Retained/breaker column), and the time for a status snapshot of all of them.
+/// on the heap (the Retained/item column), and the time for a status snapshot of all of them.
 /// </summary>
 [InvocationCount(1)]
 public class ManyBreakersBenchmarks
@@ -29,7 +29,7 @@ public class ManyBreakersBenchmarks
         var before = GC.GetTotalMemory(forceFullCollection: true);
         _registry = await Populated();
         var after = GC.GetTotalMemory(forceFullCollection: true);
-        RetainedPerBreakerColumn.Record(typeof(ManyBreakersBenchmarks), nameof(CreateBreakers), (after - before) / Exchanges);
+        RetainedColumn.Record(typeof(ManyBreakersBenchmarks), nameof(CreateBreakers), (after - before) / Exchanges);
         await Stopped();
     }
 

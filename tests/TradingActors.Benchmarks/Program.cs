@@ -6,7 +6,7 @@ using TradingActors.Benchmarks;
 // Allocations are part of every comparison: the goal is none on the hot path beyond the messages.
 var config = DefaultConfig.Instance
     .AddDiagnoser(MemoryDiagnoser.Default)
-    .AddColumn(RetainedPerBreakerColumn.Instance);
+    .AddColumn(RetainedColumn.Instance);
 
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(BenchmarkArguments.ForBenchmarkDotNet(args), config);
 
