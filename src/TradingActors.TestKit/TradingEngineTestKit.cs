@@ -15,10 +15,12 @@ namespace TradingActors.TestKit;
 /// only when the test calls <see cref="Clock"/>.Advance, so open timeouts, call timeouts and retries
 /// fire exactly when the test says, with no real waiting. Exchanges are stand-ins: a
 /// <see cref="SimulatedExchangeClient"/> with a fault script, or a <see cref="TestProbe"/> that
-/// receives each request and answers it with <c>Reply</c>.
+/// receives each request and answers it with <c>Reply</c>. The actor system has the engine's serializer
+/// bindings, as a host's has, so a test can send a message through serialization as another node would.
 /// </summary>
 public abstract class TradingEngineTestKit(ITestOutputHelper? output = null, string? config = null)
-    : Akka.TestKit.Xunit2.TestKit(ConfigurationFactory.ParseString(config ?? "").WithFallback(VirtualTime), output: output)
+    : Akka.TestKit.Xunit2.TestKit(
+        ConfigurationFactory.ParseString(config ?? "").WithFallback(VirtualTime).WithFallback(TradingSettings.Reference), output: output)
 {
     private static readonly Config VirtualTime = ConfigurationFactory.ParseString("""
         akka.scheduler.implementation = "Akka.TestKit.TestScheduler, Akka.TestKit"

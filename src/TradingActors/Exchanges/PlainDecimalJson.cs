@@ -6,7 +6,8 @@ namespace TradingActors.Exchanges;
 
 /// <summary>
 /// Reads an exchange's price or quantity, a JSON string (or number) holding a <see cref="PlainDecimal"/>;
-/// anything else, an exponent included, makes the reply malformed.
+/// anything else, an exponent included, makes the reply malformed. Writes one as a plain decimal string:
+/// the engine's own messages carry their prices and quantities so too (see <c>TradingJson</c>).
 /// </summary>
 internal sealed class PlainDecimalJson : JsonConverter<decimal>
 {

@@ -1,0 +1,77 @@
+using TradingActors.Alerts;
+using TradingActors.Breaker;
+using TradingActors.Exchanges;
+using TradingActors.Hosting;
+using TradingActors.MarketData;
+using TradingActors.Registry;
+
+namespace TradingActors.Serialization;
+
+/// <summary>
+/// The name each message goes by on the wire and in a journal. A manifest is written into every
+/// serialized message and every journal row, so once released it never changes: a type may be renamed
+/// or moved to another namespace, its manifest stays. A new message gets an entry here and a binding in
+/// hocon/trading.conf; the serialization specs fail until it has both.
+/// </summary>
+internal static class TradingManifests
+{
+    public static IReadOnlyList<(Type Type, string Manifest)> All { get; } =
+    [
+        (typeof(PlaceOrder), "PlaceOrder"),
+        (typeof(CancelOrder), "CancelOrder"),
+        (typeof(GetOrderStatus), "GetOrderStatus"),
+        (typeof(GetPrice), "GetPrice"),
+        (typeof(Ping), "Ping"),
+
+        (typeof(OrderPlaced), "OrderPlaced"),
+        (typeof(OrderCancelled), "OrderCancelled"),
+        (typeof(OrderFound), "OrderFound"),
+        (typeof(PriceQuoted), "PriceQuoted"),
+        (typeof(Pong), "Pong"),
+        (typeof(ExchangeFailed), "ExchangeFailed"),
+        (typeof(ExchangeRejected), "ExchangeRejected"),
+        (typeof(CircuitOpen), "CircuitOpen"),
+        (typeof(InvalidRequest), "InvalidRequest"),
+        (typeof(BulkheadFull), "BulkheadFull"),
+        (typeof(FeedPriceQuoted), "FeedPriceQuoted"),
+
+        (typeof(ExchangeConnector.Crashed), "ExchangeConnector.Crashed"),
+        (typeof(ExchangeConnector.Abandon), "ExchangeConnector.Abandon"),
+
+        (typeof(CircuitBreaker.GetStatus), "CircuitBreaker.GetStatus"),
+        (typeof(CircuitBreaker.Isolate), "CircuitBreaker.Isolate"),
+        (typeof(CircuitBreaker.Reset), "CircuitBreaker.Reset"),
+        (typeof(CircuitBreaker.RecordOnly), "CircuitBreaker.RecordOnly"),
+        (typeof(CircuitBreaker.Status), "CircuitBreaker.Status"),
+        (typeof(BreakerTransitioned), "BreakerTransitioned"),
+        (typeof(BreakerAlerts.Alert), "BreakerAlerts.Alert"),
+
+        (typeof(ExchangeRegistry.GetStatuses), "ExchangeRegistry.GetStatuses"),
+        (typeof(ExchangeRegistry.Statuses), "ExchangeRegistry.Statuses"),
+        (typeof(TradingEngine.GetParts), "TradingEngine.GetParts"),
+        (typeof(TradingEngine.Parts), "TradingEngine.Parts"),
+
+        (typeof(MarketFeed.Subscribe), "MarketFeed.Subscribe"),
+        (typeof(MarketFeed.Unsubscribe), "MarketFeed.Unsubscribe"),
+        (typeof(MarketFeed.GetLastPrice), "MarketFeed.GetLastPrice"),
+        (typeof(MarketFeed.GetStatus), "MarketFeed.GetStatus"),
+        (typeof(MarketFeed.FeedPrice), "MarketFeed.FeedPrice"),
+        (typeof(MarketFeed.NoFeedPrice), "MarketFeed.NoFeedPrice"),
+        (typeof(MarketFeed.Status), "MarketFeed.Status"),
+        (typeof(MarketFeeds.GetStatuses), "MarketFeeds.GetStatuses"),
+        (typeof(MarketFeeds.Statuses), "MarketFeeds.Statuses"),
+        (typeof(FeedTransitioned), "FeedTransitioned"),
+        (typeof(FeedTick), "FeedTick"),
+        (typeof(FeedGap), "FeedGap"),
+    ];
+
+    private static readonly Dictionary<Type, string> ByType = All.ToDictionary(m => m.Type, m => m.Manifest);
+    private static readonly Dictionary<string, Type> ByManifest = All.ToDictionary(m => m.Manifest, m => m.Type, StringComparer.Ordinal);
+
+    public static string Of(Type type) =>
+        ByType.TryGetValue(type, out var manifest)
+            ? manifest
+            : throw new ArgumentException($"{type} has no manifest: add it to {nameof(TradingManifests)}", nameof(type));
+
+    public static Type? TypeOf(string manifest) => ByManifest.GetValueOrDefault(manifest);
+}

@@ -1,0 +1,123 @@
+using Akka.Actor;
+using TradingActors.Alerts;
+using TradingActors.Breaker;
+using TradingActors.Configuration;
+using TradingActors.Exchanges;
+using TradingActors.Hosting;
+using TradingActors.MarketData;
+using TradingActors.Metrics;
+using TradingActors.Registry;
+
+namespace TradingActors.Tests.Serialization;
+
+/// <summary>
+/// One instance of every public message, with the manifest it is journaled under. Every member holds a
+/// value other than its default (eight-decimal prices, lists and dictionaries with entries), so that a
+/// member lost on the wire shows in the comparison.
+/// </summary>
+internal static class MessageSamples
+{
+    public sealed record Sample(object Message, string Manifest);
+
+    private static readonly DateTimeOffset At = new DateTimeOffset(2025, 3, 14, 9, 26, 53, TimeSpan.FromHours(2)).AddTicks(5_897_932);
+    private static readonly Uri Primary = new("wss://stream.binance.com:9443/stream");
+    private static readonly Uri Backup = new("wss://data-stream.binance.vision/stream");
+
+    /// <param name="actors">Distinct actors for the messages that name one.</param>
+    public static IReadOnlyDictionary<Type, Sample> All(IReadOnlyList<IActorRef> actors)
+    {
+        var order = new PlaceOrder("binance", "BTCUSDT", OrderSide.Sell, 0.12345678m, 42_000.10000000m, "order-7");
+        var cancel = new CancelOrder("bybit", "ETHUSDT", "order-8");
+        var query = new GetOrderStatus("kraken", "ETHUSDT", "order-9");
+        var price = new GetPrice("binance", "BTCUSDT");
+        var ping = new Ping("kraken");
+        var report = new OrderReport("order-7", "8389765519", "BTCUSDT", OrderSide.Sell, OrderState.PartiallyFilled,
+            0.12345678m, 0.02345678m, 42_000.12345678m);
+        var breaker = new CircuitBreaker.Status("binance", BreakerState.HalfOpen, 3, "2/3 in a row", 1, 2, 4, 5, At.AddSeconds(30),
+            Breaker, Metrics);
+        var lastPrice = new MarketFeed.FeedPrice("binance", "BTCUSDT", 42_000.12345678m, TimeSpan.FromMilliseconds(850.5), Backup);
+        var feed = new MarketFeed.Status("binance", FeedState.OnBackup, "5 failed attempts on the primary", At, Backup, 2, 3,
+            new FeedCounts(1_000, 2, 3, 4, 5, 6, 7, 8, 9), [lastPrice], Feed);
+
+        Sample[] samples =
+        [
+            new(order, "PlaceOrder"),
+            new(cancel, "CancelOrder"),
+            new(query, "GetOrderStatus"),
+            new(price, "GetPrice"),
+            new(ping, "Ping"),
+
+            new(new OrderPlaced(order, report), "OrderPlaced"),
+            new(new OrderCancelled(cancel, report with { State = OrderState.Cancelled }), "OrderCancelled"),
+            new(new OrderFound(query, report), "OrderFound"),
+            new(new PriceQuoted(price, 42_000.12345678m), "PriceQuoted"),
+            new(new Pong(ping), "Pong"),
+            new(new ExchangeFailed(order, FailureKind.RateLimited, ExecutionOutcome.Unknown, TimeSpan.FromMilliseconds(1_500), "HTTP 429"),
+                "ExchangeFailed"),
+            new(new ExchangeRejected(cancel, RejectionReason.UnknownOrder, "-2011 Unknown order sent."), "ExchangeRejected"),
+            new(new CircuitOpen(query, TimeSpan.FromSeconds(12.5)), "CircuitOpen"),
+            new(new InvalidRequest(order, "quantity must be positive"), "InvalidRequest"),
+            new(new BulkheadFull(price, "10 calls in flight, 0 may wait"), "BulkheadFull"),
+            new(new FeedPriceQuoted(price, 41_999.87654321m, TimeSpan.FromMilliseconds(850)), "FeedPriceQuoted"),
+
+            new(new ExchangeConnector.Crashed(order, "the client threw"), "ExchangeConnector.Crashed"),
+            new(new ExchangeConnector.Abandon(order.Id), "ExchangeConnector.Abandon"),
+
+            new(new CircuitBreaker.GetStatus("binance"), "CircuitBreaker.GetStatus"),
+            new(new CircuitBreaker.Isolate("binance", "maintenance"), "CircuitBreaker.Isolate"),
+            new(new CircuitBreaker.Reset("bybit"), "CircuitBreaker.Reset"),
+            new(new CircuitBreaker.RecordOnly("kraken"), "CircuitBreaker.RecordOnly"),
+            new(breaker, "CircuitBreaker.Status"),
+            new(new BreakerTransitioned("binance", BreakerState.HalfOpen, BreakerState.Open, "a trial failed", At, At.AddMinutes(1)),
+                "BreakerTransitioned"),
+            new(new BreakerAlerts.Alert("binance", AlertLevel.Warning, BreakerState.HalfOpen, BreakerState.Open, "a trial failed", At,
+                At.AddMinutes(1), 2), "BreakerAlerts.Alert"),
+
+            new(ExchangeRegistry.GetStatuses.Instance, "ExchangeRegistry.GetStatuses"),
+            new(new ExchangeRegistry.Statuses([breaker, breaker with { Exchange = "bybit", State = BreakerState.Isolated }]),
+                "ExchangeRegistry.Statuses"),
+            new(TradingEngine.GetParts.Instance, "TradingEngine.GetParts"),
+            new(new TradingEngine.Parts(actors[0], actors[1], actors[2], actors[3]), "TradingEngine.Parts"),
+
+            new(new MarketFeed.Subscribe("binance", actors[0]), "MarketFeed.Subscribe"),
+            new(new MarketFeed.Unsubscribe("binance", actors[1]), "MarketFeed.Unsubscribe"),
+            new(new MarketFeed.GetLastPrice("binance", "BTCUSDT"), "MarketFeed.GetLastPrice"),
+            new(new MarketFeed.GetStatus("binance"), "MarketFeed.GetStatus"),
+            new(lastPrice, "MarketFeed.FeedPrice"),
+            new(new MarketFeed.NoFeedPrice("kraken", "ETHUSDT", "no trade of ETHUSDT yet"), "MarketFeed.NoFeedPrice"),
+            new(feed, "MarketFeed.Status"),
+            new(MarketFeeds.GetStatuses.Instance, "MarketFeeds.GetStatuses"),
+            new(new MarketFeeds.Statuses([feed]), "MarketFeeds.Statuses"),
+            new(new FeedTransitioned("binance", FeedState.Reconnecting, FeedState.OnBackup, "failed over", At, Backup), "FeedTransitioned"),
+            new(new FeedTick("binance", "BTCUSDT", 4_213_374_512, 42_000.12345678m, 0.00000001m, At, At.AddMilliseconds(3.25), Primary),
+                "FeedTick"),
+            new(new FeedGap("binance", "BTCUSDT", 4_213_374_500, 4_213_374_512, Primary, At), "FeedGap"),
+        ];
+        return samples.ToDictionary(sample => sample.Message.GetType());
+    }
+
+    private static BreakerSettings Breaker => BreakerSettings.Defaults with
+    {
+        HalfOpenMaxCalls = 3,
+        OpenTimeoutJitter = 0.1,
+        FailurePolicy = FailurePolicy.TimeWindow,
+        HealthCheck = true,
+        MaxQueuedCalls = 4,
+        MaxRetries = 2,
+        MetricsOnly = true,
+        CancelsWhenOpen = true,
+    };
+
+    private static MetricsSnapshot Metrics => new(10, 7, 3, 4, 2, 1, 1,
+        TimeSpan.FromTicks(1_234_567), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(450.5),
+        new Dictionary<BreakerState, TimeSpan>
+        {
+            [BreakerState.Closed] = TimeSpan.FromMinutes(5),
+            [BreakerState.Open] = TimeSpan.FromSeconds(30),
+            [BreakerState.HalfOpen] = TimeSpan.FromTicks(20_000_001),
+        },
+        [new StateChange(BreakerState.HalfOpen, BreakerState.Open, At, "a trial failed"),
+         new StateChange(BreakerState.Open, BreakerState.HalfOpen, At.AddSeconds(30), "open timeout over")]);
+
+    private static FeedSettings Feed => FeedSettings.Default(Primary, "BTCUSDT", "ETHUSDT") with { Backup = Backup };
+}

@@ -1,0 +1,43 @@
+using System.Reflection;
+using TradingActors.Alerts;
+using TradingActors.Exchanges;
+using TradingActors.Exchanges.Binance;
+using TradingActors.MarketData;
+using TradingActors.Metrics;
+
+namespace TradingActors.Tests.Serialization;
+
+/// <summary>
+/// The engine's public messages, found by reflection so that a message added later is found too: every
+/// public record of the engine that is not abstract, not configuration, not the simulated exchange (a test
+/// double) and not one of the parts below.
+/// </summary>
+internal static class PublicMessages
+{
+    /// <summary>Public records that are never sent on their own, and why.</summary>
+    public static IReadOnlyDictionary<Type, string> NotMessages { get; } = new Dictionary<Type, string>
+    {
+        [typeof(RequestId)] = "a part of every request and of ExchangeConnector.Abandon",
+        [typeof(OrderReport)] = "a part of OrderPlaced, OrderCancelled and OrderFound",
+        [typeof(MetricsSnapshot)] = "a part of CircuitBreaker.Status",
+        [typeof(StateChange)] = "a part of MetricsSnapshot",
+        [typeof(FeedCounts)] = "a part of MarketFeed.Status",
+        [typeof(FeedSettings)] = "a feed's settings, read from configuration; a part of MarketFeed.Status",
+        [typeof(BreakerAlerts.Settings)] = "the alerts' settings, read from configuration and never sent",
+        [typeof(BinanceSettings)] = "an endpoint's settings, with its API secret, read from configuration and never sent",
+    };
+
+    public static IReadOnlyList<Type> All { get; } = typeof(ExchangeRequest).Assembly.GetTypes()
+        .Where(type => type.IsVisible && IsRecord(type) && !type.IsAbstract
+                       && type.Namespace is not ("TradingActors.Configuration" or "TradingActors.Exchanges.Simulated")
+                       && !NotMessages.ContainsKey(type))
+        .OrderBy(type => type.FullName, StringComparer.Ordinal)
+        .ToArray();
+
+    public static Type Named(string fullName) => All.Single(type => type.FullName == fullName);
+
+    // What the compiler generates for a record class (its clone method) or a record struct (its PrintMembers).
+    private static bool IsRecord(Type type) =>
+        type.GetMethod("<Clone>$") is not null
+        || type.IsValueType && type.GetMethod("PrintMembers", BindingFlags.Instance | BindingFlags.NonPublic) is not null;
+}
