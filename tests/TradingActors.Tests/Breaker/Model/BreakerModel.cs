@@ -98,6 +98,8 @@ public sealed class BreakerModel
 
     public BreakerModel(BreakerSettings settings, long startTicks)
     {
+        if (settings.OpenTimeoutJitter != 0 || settings.MaxRetries != 0 || settings.CancelsWhenOpen)
+            throw new ArgumentException("the model covers no open-timeout jitter, no retries and no cancels while open", nameof(settings));
         _settings = settings;
         _start = startTicks;
         Now = startTicks;
