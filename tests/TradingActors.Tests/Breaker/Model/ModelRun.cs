@@ -32,6 +32,7 @@ internal sealed class ModelRun : IDisposable
     private readonly IActorRef _breaker;
     private readonly IActorRef _connector;
     private readonly ModelHost _host;
+    private readonly Dictionary<string, long>? _seen;
     private readonly long _start;
     private readonly List<ExchangeRequest> _arrived = new();       // what reached the exchange, in order
     private readonly Dictionary<string, ExchangeRequest> _held = new();
@@ -39,8 +40,10 @@ internal sealed class ModelRun : IDisposable
     private int _pings;
     private int _step;
 
-    public ModelRun(ModelHost host, BreakerSettings settings)
+    /// <param name="seen">Counts what the runs went through (states, transitions, replies), for the figures.</param>
+    public ModelRun(ModelHost host, BreakerSettings settings, Dictionary<string, long>? seen = null)
     {
+        _seen = seen;
         _host = host;
         _clock = host.Clock;
         _start = _clock.Now.UtcTicks;
@@ -60,11 +63,21 @@ internal sealed class ModelRun : IDisposable
     {
         foreach (var step in steps)
             Take(step);
+        foreach (var transition in _model.Status.Transitions.Split(", ", StringSplitOptions.RemoveEmptyEntries))
+            See(transition[..transition.IndexOf('@')]);
+        See($"late replies: {_model.Status.LateReplies}" switch { "late replies: 0" => "no late reply", _ => "late replies" });
+    }
+
+    private void See(string what)
+    {
+        if (_seen is not null)
+            _seen[what] = _seen.GetValueOrDefault(what) + 1;
     }
 
     public void Take(Step step)
     {
         _step++;
+        See($"a step in {_model.State}");
         switch (step)
         {
             case Step.Send send:
@@ -74,6 +87,7 @@ internal sealed class ModelRun : IDisposable
                 Send(NewInvalidRequest(), valid: false);
                 break;
             case Step.SendAsOpenTimeEnds ahead when _model.State == BreakerState.Open && _model.OpenUntilTicks is { } until:
+                See("a request ahead of the half-open timer");
                 SendAheadOfTheTimer(NewRequest(ahead.Call), until);
                 break;
             case Step.SendAsOpenTimeEnds ahead:
@@ -97,6 +111,9 @@ internal sealed class ModelRun : IDisposable
                 break;
             case Step.Advance advance:
                 AdvanceTo(_model.Now + advance.By.Ticks);
+                break;
+            case Step.AdvanceToNextTimer when _model.NextDue is { } due:
+                AdvanceTo(due);
                 break;
             case Step.Isolate:
                 _breaker.Tell(new CircuitBreaker.Isolate(ExchangeName, "the model test"), _host.Ref);
@@ -138,11 +155,21 @@ internal sealed class ModelRun : IDisposable
         _model.AdvanceTo(openUntil);
     }
 
-    /// <summary>Moves both clocks, stopping at every instant the model has something due, so each timer fires at its own time.</summary>
+    /// <summary>
+    /// Moves both clocks, stopping at every instant the model has something due, so each timer fires at its own time,
+    /// and comparing a tick before each: an actor timer that fires early (or one the model does not know) shows there,
+    /// instead of being handled late at the model's next instant.
+    /// </summary>
     private void AdvanceTo(long target)
     {
         while (_model.NextDue is { } due && due <= target)
         {
+            if (due - 1 > _model.Now)
+            {
+                _clock.AdvanceTo(At(due - 1));
+                _model.AdvanceTo(due - 1);
+                Compare($"step {_step}, a tick before the timer due at {TimeSpan.FromTicks(due - _start)}");
+            }
             _clock.AdvanceTo(At(due));
             _model.AdvanceTo(due);
         }
@@ -213,6 +240,8 @@ internal sealed class ModelRun : IDisposable
 
         var replies = _host.Told.OfType<ExchangeReply>().Select(Read).OrderBy(r => r.Request, StringComparer.Ordinal).ToList();
         var expected = _model.TakeReplies().OrderBy(r => r.Request, StringComparer.Ordinal).ToList();
+        foreach (var reply in expected)
+            See($"reply: {reply.Answer}{(reply.RetryAfter is null ? "" : " with retry-after")}");
         _host.Told.RemoveAll(m => m is ExchangeReply);
         if (!replies.SequenceEqual(expected))
             throw Disagreement(where, "the replies", expected, replies);

@@ -28,7 +28,7 @@ public static class ScenarioGen
                 (successes, trials, halfOpenSeconds, healthCheck, openSeconds, factor, capTimes, stableSeconds));
 
     private static readonly Gen<(int, int, int, bool)> Calls =
-        Gen.Select(Gen.Int[1, 80], Gen.Int[1, 4], Gen.Int[0, 3], Gen.Frequency((9, Gen.Const(false)), (1, Gen.Const(true))),
+        Gen.Select(Gen.Int[1, 80], Gen.Int[1, 4], Gen.Int[0, 3], Gen.Frequency((19, Gen.Const(false)), (1, Gen.Const(true))),
             (timeoutTenths, concurrent, queued, metricsOnly) => (timeoutTenths, concurrent, queued, metricsOnly));
 
     public static readonly Gen<BreakerSettings> Settings =
@@ -73,16 +73,18 @@ public static class ScenarioGen
                 s.SlowCallDuration + TimeSpan.FromMilliseconds(10))
                 .Select(span => span > TimeSpan.Zero ? span : TimeSpan.FromMilliseconds(10))));
 
+    // Isolate and metrics-only hold the breaker until a reset, so they come rarely, and resets more often.
     public static Gen<Step> StepsFor(BreakerSettings s) =>
         Gen.Frequency(
-            (8, Gen.Enum<Call>().Select(call => (Step)new Step.Send(call))),
-            (1, Gen.Const<Step>(new Step.SendInvalid())),
-            (1, Gen.Enum<Call>().Select(call => (Step)new Step.SendAsOpenTimeEnds(call))),
-            (8, Gen.Select(Gen.Int[0, 3], Outcomes, (pick, outcome) => (Step)new Step.Answer(pick, outcome))),
-            (1, Gen.Int[0, 3].Nullable(0.3).Select(pick => (Step)new Step.Crash(pick))),
-            (6, Advances(s).Select(by => (Step)new Step.Advance(by))),
+            (16, Gen.Enum<Call>().Select(call => (Step)new Step.Send(call))),
+            (2, Gen.Const<Step>(new Step.SendInvalid())),
+            (3, Gen.Enum<Call>().Select(call => (Step)new Step.SendAsOpenTimeEnds(call))),
+            (16, Gen.Select(Gen.Int[0, 3], Outcomes, (pick, outcome) => (Step)new Step.Answer(pick, outcome))),
+            (3, Gen.Int[0, 3].Nullable(0.3).Select(pick => (Step)new Step.Crash(pick))),
+            (10, Advances(s).Select(by => (Step)new Step.Advance(by))),
+            (5, Gen.Const<Step>(new Step.AdvanceToNextTimer())),
             (1, Gen.Const<Step>(new Step.Isolate())),
-            (2, Gen.Const<Step>(new Step.Reset())),
+            (3, Gen.Const<Step>(new Step.Reset())),
             (1, Gen.Const<Step>(new Step.RecordOnly())));
 
     public static readonly Gen<Scenario> Scenarios =

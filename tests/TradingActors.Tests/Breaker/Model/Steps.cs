@@ -54,6 +54,12 @@ public abstract record Step
         public override string ToString() => $"Advance({Ms(By)})";
     }
 
+    /// <summary>Time passes to the next instant the model has a timer due (a call timeout, the end of the open time, ...); none: nothing.</summary>
+    public sealed record AdvanceToNextTimer : Step
+    {
+        public override string ToString() => "AdvanceToNextTimer()";
+    }
+
     public sealed record Isolate : Step
     {
         public override string ToString() => "Isolate()";
@@ -97,6 +103,7 @@ public static class Steps
     public static Step CrashOn(int pick) => new Step.Crash(pick);
     public static Step CrashIdle() => new Step.Crash(null);
     public static Step Advance(double ms) => new Step.Advance(TimeSpan.FromMilliseconds(ms));
+    public static Step AdvanceToNextTimer() => new Step.AdvanceToNextTimer();
     public static Step Isolate() => new Step.Isolate();
     public static Step Reset() => new Step.Reset();
     public static Step RecordOnly() => new Step.RecordOnly();
