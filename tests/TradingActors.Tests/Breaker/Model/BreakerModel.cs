@@ -52,11 +52,14 @@ public sealed record ModelStatus(
 /// (docs: /DESIGN.md, README's configuration table), not from <c>CircuitBreakerActor</c>: its worth is that it is
 /// a second, independent reading of the same rules. No actors, no scheduler: the test moves its clock with
 /// <see cref="AdvanceTo"/>, and every other method is one thing that happens at the current instant.
-/// It covers the settings the property test generates: no jitter, no retries, no cancels while open.
+/// It covers the settings the property test generates: no jitter, no retries, and a cancel budget never spent.
 /// </summary>
 public sealed class BreakerModel
 {
     private const int TransitionHistory = 100;
+
+    /// <summary>A cancel budget no run spends (the budget itself, a token bucket, is not modelled).</summary>
+    public const double UnboundedCancels = 1000;
 
     private readonly BreakerSettings _settings;
     private readonly long _start;
@@ -98,8 +101,9 @@ public sealed class BreakerModel
 
     public BreakerModel(BreakerSettings settings, long startTicks)
     {
-        if (settings.OpenTimeoutJitter != 0 || settings.MaxRetries != 0 || settings.CancelsWhenOpen)
-            throw new ArgumentException("the model covers no open-timeout jitter, no retries and no cancels while open", nameof(settings));
+        if (settings.OpenTimeoutJitter != 0 || settings.MaxRetries != 0 || settings is { CancelsWhenOpen: true, CancelsPerSecond: < UnboundedCancels })
+            throw new ArgumentException(
+                $"the model covers no open-timeout jitter, no retries, and cancels while open only at {UnboundedCancels} a second or more", nameof(settings));
         _settings = settings;
         _start = startTicks;
         Now = startTicks;
@@ -213,7 +217,8 @@ public sealed class BreakerModel
     // ---- What callers do ----------------------------------------------------------------------------
 
     /// <summary>A caller sends a request; an invalid one is answered as invalid, in every state, and counted nowhere.</summary>
-    public void Request(string request, bool valid = true)
+    /// <param name="isCancel">It cancels an order: with cancels-when-open, it may pass an Open breaker.</param>
+    public void Request(string request, bool valid = true, bool isCancel = false)
     {
         if (!valid)
         {
@@ -230,6 +235,13 @@ public sealed class BreakerModel
                     Send(request, Now);
                 else if (_waiting.Count < _settings.MaxQueuedCalls)
                     _waiting.Add(new Waiting(request, Now));
+                else
+                    RefuseForBulkhead(request);
+                break;
+            // Cancels reduce risk, so they may pass while orders are halted; a cancel is a call like any other for the bulkhead.
+            case BreakerState.Open when isCancel && _settings.CancelsWhenOpen:
+                if (_inFlight.Count < _settings.MaxConcurrentCalls)
+                    Send(request, Now);
                 else
                     RefuseForBulkhead(request);
                 break;

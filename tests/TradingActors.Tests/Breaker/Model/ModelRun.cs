@@ -138,7 +138,7 @@ internal sealed class ModelRun : IDisposable
     private void Send(ExchangeRequest request, bool valid)
     {
         _breaker.Tell(request, _host.Ref);
-        _model.Request(IdOf(request), valid);
+        _model.Request(IdOf(request), valid, request is CancelOrder);
     }
 
     /// <summary>
@@ -151,7 +151,7 @@ internal sealed class ModelRun : IDisposable
         _clock.ScheduleTellOnce(TimeSpan.Zero, _breaker, request, _host.Ref);
         _clock.AdvanceTo(At(openUntil));
         _model.MoveClockAheadOfTimers(openUntil);
-        _model.Request(IdOf(request));
+        _model.Request(IdOf(request), isCancel: request is CancelOrder);
         _model.AdvanceTo(openUntil);
     }
 

@@ -8,7 +8,8 @@ namespace TradingActors.Tests.Breaker.Model;
 /// Random valid settings and random steps for them. Every duration is a whole number of 10 ms and every advance
 /// too, except the stable period, which ends 5 ms off that grid: a trip and the end of a stable period never fall
 /// on the same instant, where which of two timers due together fires first would decide (the design leaves that
-/// order open). Growth factors and open timeouts keep every grown open time exact to the tick.
+/// order open). Growth factors and open timeouts keep every grown open time exact to the tick. Cancels pass an Open
+/// breaker (when they may) at a rate no run reaches.
 /// </summary>
 public static class ScenarioGen
 {
@@ -27,16 +28,16 @@ public static class ScenarioGen
             (successes, trials, halfOpenSeconds, healthCheck, openSeconds, factor, capTimes, stableSeconds) =>
                 (successes, trials, halfOpenSeconds, healthCheck, openSeconds, factor, capTimes, stableSeconds));
 
-    private static readonly Gen<(int, int, int, bool)> Calls =
-        Gen.Select(Gen.Int[1, 80], Gen.Int[1, 4], Gen.Int[0, 3], Gen.Frequency((19, Gen.Const(false)), (1, Gen.Const(true))),
-            (timeoutTenths, concurrent, queued, metricsOnly) => (timeoutTenths, concurrent, queued, metricsOnly));
+    private static readonly Gen<(int, int, int, bool, bool)> Calls =
+        Gen.Select(Gen.Int[1, 80], Gen.Int[1, 4], Gen.Int[0, 3], Gen.Frequency((19, Gen.Const(false)), (1, Gen.Const(true))), Gen.Bool,
+            (timeoutTenths, concurrent, queued, metricsOnly, cancelsWhenOpen) => (timeoutTenths, concurrent, queued, metricsOnly, cancelsWhenOpen));
 
     public static readonly Gen<BreakerSettings> Settings =
         Gen.Select(Windows, Openings, Calls, (window, opening, calls) =>
         {
             var (policy, failureThreshold, windowSize, windowSeconds, buckets, minimumCalls, failureRate, slowCallTenths, slowRate) = window;
             var (successThreshold, halfOpenMaxCalls, halfOpenSeconds, healthCheck, openSeconds, factor, capTimes, stableSeconds) = opening;
-            var (callTimeoutTenths, maxConcurrent, maxQueued, metricsOnly) = calls;
+            var (callTimeoutTenths, maxConcurrent, maxQueued, metricsOnly, cancelsWhenOpen) = calls;
             return BreakerSettings.Defaults with
             {
                 FailurePolicy = policy, FailureThreshold = failureThreshold,
@@ -50,7 +51,8 @@ public static class ScenarioGen
                 StablePeriod = TimeSpan.FromSeconds(stableSeconds) + TimeSpan.FromMilliseconds(5),
                 CallTimeout = TimeSpan.FromMilliseconds(100 * callTimeoutTenths),
                 MaxConcurrentCalls = maxConcurrent, MaxQueuedCalls = maxQueued,
-                MaxRetries = 0, RetryJitter = 0, MetricsOnly = metricsOnly, CancelsWhenOpen = false,
+                MaxRetries = 0, RetryJitter = 0, MetricsOnly = metricsOnly,
+                CancelsWhenOpen = cancelsWhenOpen, CancelsPerSecond = BreakerModel.UnboundedCancels,
             };
         });
 

@@ -131,7 +131,7 @@ public sealed record Scenario(BreakerSettings Settings, Step[] Steps)
                         $"MaxOpenTimeout = {Span(s.MaxOpenTimeout)}, OpenTimeoutJitter = {Num(s.OpenTimeoutJitter)}, StablePeriod = {Span(s.StablePeriod)},");
         code.AppendLine($"        CallTimeout = {Span(s.CallTimeout)}, MaxConcurrentCalls = {s.MaxConcurrentCalls}, MaxQueuedCalls = {s.MaxQueuedCalls}, " +
                         $"MaxRetries = {s.MaxRetries}, RetryJitter = {Num(s.RetryJitter)},");
-        code.AppendLine($"        MetricsOnly = {Bool(s.MetricsOnly)}, CancelsWhenOpen = {Bool(s.CancelsWhenOpen)},");
+        code.AppendLine($"        MetricsOnly = {Bool(s.MetricsOnly)}, CancelsWhenOpen = {Bool(s.CancelsWhenOpen)}, CancelsPerSecond = {Num(s.CancelsPerSecond)},");
         code.Append("    }");
         foreach (var step in Steps)
             code.Append(",\n    ").Append(step);
