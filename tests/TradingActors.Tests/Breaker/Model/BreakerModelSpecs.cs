@@ -17,7 +17,7 @@ namespace TradingActors.Tests.Breaker.Model;
 /// BREAKER_MODEL_SEED replays the seed CsCheck printed for a failure.</remarks>
 public sealed class BreakerModelSpecs(ITestOutputHelper output) : TradingEngineTestKit(output: null, Quiet)
 {
-    private const int DefaultSequences = 3_000;
+    private const int DefaultSequences = 5_000;
 
     // A crashing connector is logged by its supervisor at every crash, and the TestKit would copy every line to the
     // test's output (so it gets no output helper); nothing here needs the log.
