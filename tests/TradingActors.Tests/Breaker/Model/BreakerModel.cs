@@ -145,7 +145,8 @@ public sealed class BreakerModel
         return replies;
     }
 
-    /// <summary>Takes what reached the exchange since the last look, in the order it was sent.</summary>
+    /// <summary>Takes what reached the exchange since the last look, in the order it was sent: requests, and "abandon r3"
+    /// when the breaker answered one at its call timeout.</summary>
     public List<string> TakeSent()
     {
         var sent = _sent.ToList();
@@ -191,7 +192,8 @@ public sealed class BreakerModel
         var overdue = _inFlight.FirstOrDefault(c => c.Due(_settings) <= Now);
         if (overdue is not null)
         {
-            // The exchange still holds it and may answer late; the caller is answered now.
+            // The caller is answered now, and the exchange told that nobody waits for it; it may still answer, late.
+            _sent.Add($"abandon {overdue.Request}");
             Settle(overdue, new Outcome.Failure(FailureKind.Timeout, ExecutionOutcome.Unknown));
             return;
         }

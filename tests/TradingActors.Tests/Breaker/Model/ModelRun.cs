@@ -34,8 +34,9 @@ internal sealed class ModelRun : IDisposable
     private readonly ModelHost _host;
     private readonly Dictionary<string, long>? _seen;
     private readonly long _start;
-    private readonly List<ExchangeRequest> _arrived = new();       // what reached the exchange, in order
+    private readonly List<object> _arrived = new();                // what reached the exchange, in order
     private readonly Dictionary<string, ExchangeRequest> _held = new();
+    private readonly Dictionary<RequestId, string> _names = new();
     private int _requests;
     private int _pings;
     private int _step;
@@ -95,7 +96,8 @@ internal sealed class ModelRun : IDisposable
                 break;
             case Step.Answer answer when _model.AtTheExchange.Count > 0:
                 var answered = Pick(answer.Pick);
-                _breaker.Tell(ReplyTo(_held[answered], answer.Outcome), _connector);
+                // A copy of the request: the breaker finds its call by the request's id.
+                _breaker.Tell(ReplyTo(_held[answered] with { }, answer.Outcome), _connector);
                 _held.Remove(answered);
                 _model.ExchangeAnswers(answered, answer.Outcome);
                 break;
@@ -105,7 +107,7 @@ internal sealed class ModelRun : IDisposable
                 break;
             case Step.Crash crash when _model.AtTheExchange.Count > 0:
                 var crashedOn = Pick(crash.Pick!.Value);
-                _connector.Tell(new StandInConnector.CrashWhileHandling(_held[crashedOn]));
+                _connector.Tell(new StandInConnector.CrashWhileHandling(_held[crashedOn] with { }));
                 _held.Remove(crashedOn);
                 _model.ConnectorCrashes(crashedOn);
                 break;
@@ -232,9 +234,11 @@ internal sealed class ModelRun : IDisposable
         if (_clock.Now.UtcTicks != _model.Now)
             throw new ModelDisagreement($"{where}: the clocks differ (scheduler {_clock.Now.UtcTicks - _start}, model {_model.Now - _start} ticks)");
 
-        var arrived = _arrived.Select(NameArrival).ToList();
+        // Requests in the order they were sent (steps pick calls by that order); the word that a call was given up on
+        // in any order, as two timers due at one instant (an open time's end and a call timeout) may fire either way.
+        var arrived = InOrderSent(_arrived.Select(NameArrival));
         _arrived.Clear();
-        var sent = _model.TakeSent();
+        var sent = InOrderSent(_model.TakeSent());
         if (!arrived.SequenceEqual(sent))
             throw Disagreement(where, "what reached the exchange", sent, arrived);
 
@@ -254,11 +258,21 @@ internal sealed class ModelRun : IDisposable
             throw new ModelDisagreement($"{where}: the status differs\n  model: {model}\n  actor: {status}");
     }
 
-    private string NameArrival(ExchangeRequest request)
+    private string NameArrival(object arrival)
     {
+        if (arrival is ExchangeConnector.Abandon abandon)
+            return $"abandon {_names[abandon.Request]}";
+        var request = (ExchangeRequest)arrival;
         var id = request is Ping ? $"ping{++_pings}" : IdOf(request);
         _held[id] = request;
+        _names[request.Id] = id;
         return id;
+    }
+
+    private static List<string> InOrderSent(IEnumerable<string> sent)
+    {
+        var all = sent.ToList();
+        return [.. all.Where(s => !s.StartsWith("abandon ")), .. all.Where(s => s.StartsWith("abandon ")).Order(StringComparer.Ordinal)];
     }
 
     private static ModelDisagreement Disagreement<T>(string where, string what, IEnumerable<T> model, IEnumerable<T> actor) =>
@@ -287,11 +301,11 @@ internal sealed class ModelRun : IDisposable
     // ---- The stand-ins --------------------------------------------------------------------------------
 
     /// <summary>
-    /// The exchange actor the breaker supervises: it hands every request to the test, which decides its outcome
-    /// (the probe-as-exchange pattern), and it crashes when told to, reporting to its parent as the real connector
+    /// The exchange actor the breaker supervises: it hands every request (and every word that the breaker gave up on
+    /// one) to the test, which decides each call's outcome (the probe-as-exchange pattern), and it crashes when told to, reporting to its parent as the real connector
     /// does (<see cref="ExchangeConnector.Crashed"/>, with the request it was handling).
     /// </summary>
-    private sealed class StandInConnector(List<ExchangeRequest> arrived, StrongBox<IActorRef> self) : UntypedActor
+    private sealed class StandInConnector(List<object> arrived, StrongBox<IActorRef> self) : UntypedActor
     {
         public sealed record CrashWhileHandling(ExchangeRequest? Request);
 
@@ -301,8 +315,8 @@ internal sealed class ModelRun : IDisposable
         {
             switch (message)
             {
-                case ExchangeRequest request:
-                    arrived.Add(request);
+                case ExchangeRequest or ExchangeConnector.Abandon:
+                    arrived.Add(message);
                     break;
                 case CrashWhileHandling:
                     throw new InvalidOperationException("the stand-in connector crashed");
