@@ -48,8 +48,8 @@ public sealed record ModelStatus(
     string Transitions);
 
 /// <summary>
-/// A reference model of the circuit breaker, written from the design's "Breaker semantics" and "Finer points"
-/// (docs: /DESIGN.md, README's configuration table), not from <c>CircuitBreakerActor</c>: its worth is that it is
+/// A reference model of the circuit breaker, written from the design's "Breaker semantics" and "Finer points" and the
+/// README's configuration reference, not from <c>CircuitBreakerActor</c>: its worth is that it is
 /// a second, independent reading of the same rules. No actors, no scheduler: the test moves its clock with
 /// <see cref="AdvanceTo"/>, and every other method is one thing that happens at the current instant.
 /// It covers the settings the property test generates: no jitter, no retries, and a cancel budget never spent.
@@ -408,7 +408,11 @@ public sealed class BreakerModel
 
     // ---- The deciding window ------------------------------------------------------------------------
 
-    /// <summary>Records one outcome in Closed and says whether the failure policy now opens the breaker.</summary>
+    /// <summary>
+    /// Records one outcome in Closed and says whether the failure policy now opens the breaker. A rate is a property
+    /// of the window, so it is looked at after every outcome, a success's too (as Resilience4j does; the design does
+    /// not say): a success that brings the window to its minimum calls opens it if the failure rate is over the threshold.
+    /// </summary>
     private bool RecordAndDecide(bool failed, bool slow)
     {
         _consecutiveFailures = failed ? _consecutiveFailures + 1 : 0;

@@ -11,7 +11,7 @@ namespace TradingActors.Tests.Breaker.Model;
 /// <summary>
 /// Issue 10, point 8: the breaker actor, on the TestScheduler, agrees with <see cref="BreakerModel"/> step by step
 /// on random sequences under random valid settings. A disagreement is shrunk by CsCheck to a short sequence and
-/// printed as a [Fact] to paste below <see cref="Replay"/>.
+/// printed as a [Fact] for <see cref="Replay"/>, to paste beside the sequences below.
 /// </summary>
 /// <remarks>BREAKER_MODEL_SEQUENCES sets how many sequences to run (default <see cref="DefaultSequences"/>);
 /// BREAKER_MODEL_SEED replays the seed CsCheck printed for a failure.</remarks>

@@ -66,7 +66,7 @@ internal sealed class ModelRun : IDisposable
             Take(step);
         foreach (var transition in _model.Status.Transitions.Split(", ", StringSplitOptions.RemoveEmptyEntries))
             See(transition[..transition.IndexOf('@')]);
-        See($"late replies: {_model.Status.LateReplies}" switch { "late replies: 0" => "no late reply", _ => "late replies" });
+        See(_model.Status.LateReplies > 0 ? "a run with late replies" : "a run without late replies");
     }
 
     private void See(string what)
@@ -223,7 +223,7 @@ internal sealed class ModelRun : IDisposable
 
     private static OrderReport Report(string id, OrderState state) => new(id, "x-" + id, "BTCUSDT", OrderSide.Buy, state, 1, 0, null);
 
-    private DateTimeOffset At(long ticks) => new(ticks, TimeSpan.Zero);
+    private static DateTimeOffset At(long ticks) => new(ticks, TimeSpan.Zero);
 
     // ---- Comparing ------------------------------------------------------------------------------------
 
@@ -302,8 +302,9 @@ internal sealed class ModelRun : IDisposable
 
     /// <summary>
     /// The exchange actor the breaker supervises: it hands every request (and every word that the breaker gave up on
-    /// one) to the test, which decides each call's outcome (the probe-as-exchange pattern), and it crashes when told to, reporting to its parent as the real connector
-    /// does (<see cref="ExchangeConnector.Crashed"/>, with the request it was handling).
+    /// one) to the test, which decides each call's outcome (the probe-as-exchange pattern), and it crashes when told
+    /// to, reporting to its parent as the real connector does (<see cref="ExchangeConnector.Crashed"/>, with the
+    /// request it was handling).
     /// </summary>
     private sealed class StandInConnector(List<object> arrived, StrongBox<IActorRef> self) : UntypedActor
     {
