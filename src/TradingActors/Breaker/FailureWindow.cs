@@ -18,12 +18,16 @@ internal abstract class FailureWindow
         _ => new Consecutive(settings.FailureThreshold),
     };
 
-    /// <summary>Records one call's outcome and returns why the breaker should open now, or null.</summary>
+    /// <summary>
+    /// Records one call's outcome and returns why the breaker should open now, or null. Every outcome is
+    /// weighed, a success too: the success that brings a window to its minimum calls can find its failure
+    /// rate already past the threshold (Resilience4j's rule; the breaker's model checks it).
+    /// </summary>
     public string? Record(bool failed, bool slow)
     {
         ConsecutiveFailures = failed ? ConsecutiveFailures + 1 : 0;
         Add(failed, slow);
-        return failed || slow ? ReasonToOpen() : null;
+        return ReasonToOpen();
     }
 
     public void Clear()
