@@ -74,8 +74,9 @@ public sealed class DemoNode : IAsyncDisposable
             // An exchange's first call pays for compiling the code on its path and for a new connection;
             // paid here, it cannot make the first trades time out.
             await Task.WhenAll(exchanges.Select(exchange => engine.GetPriceAsync(new GetPrice(exchange, node.Symbol), cancellation)));
+            var registry = host.Services.GetRequiredService<ActorRegistry>();
             var trader = host.Services.GetRequiredService<ActorSystem>().ActorOf(DemoTrader.Props(
-                host.Services.GetRequiredService<ActorRegistry>().Get<TradingEngineHosting.Keys.Router>(),
+                registry.Get<TradingEngineHosting.Keys.Router>(), registry.Get<TradingEngineHosting.Keys.Orders>(),
                 new DemoTrader.Settings(exchanges, node.Symbol, node.Quantity, node.Tick, node.OrderEvery)),
                 "trader");
             return new DemoNode(host, simulator, configuration.Simulator?.Schedule ?? [], trader);

@@ -30,14 +30,24 @@ public abstract class TradingEngineTestKit(ITestOutputHelper? output = null, str
     /// <summary>The actor system's scheduler, on virtual time.</summary>
     protected TestScheduler Clock => (TestScheduler)Sys.Scheduler;
 
+    // The order ledger journals in memory, kept for the life of the kit's actor system: a host's tests need no database file.
+    private static readonly Config InMemoryLedger = ConfigurationFactory.ParseString("""
+        trading.orders {
+          journal = "akka.persistence.journal.inmem"
+          snapshot-store = "akka.persistence.snapshot-store.inmem"
+        }
+        """);
+
     /// <summary>
-    /// Starts the engine (registry, router, alerts, feeds) with <paramref name="hocon"/> over the engine's defaults,
+    /// Starts the engine (registry, router, alerts, feeds, order ledger) with <paramref name="hocon"/> over the engine's defaults
+    /// (the order ledger journaling in memory unless <paramref name="hocon"/> says otherwise),
     /// each exchange played by the stand-in <paramref name="exchanges"/> gives for its name, and the feeds' sockets
     /// opened by <paramref name="streams"/> (real WebSockets when none is given).
     /// </summary>
     protected TradingEngine.Parts StartEngine(string hocon, Func<string, Props?> exchanges, IMarketStreamClient? streams = null)
     {
-        var engine = Sys.ActorOf(TradingEngine.Props(TradingSettings.From(ConfigurationFactory.ParseString(hocon)), exchanges, streams));
+        var settings = TradingSettings.From(ConfigurationFactory.ParseString(hocon).WithFallback(InMemoryLedger));
+        var engine = Sys.ActorOf(TradingEngine.Props(settings, exchanges, streams));
         engine.Tell(TradingEngine.GetParts.Instance, TestActor);
         return ExpectMsg<TradingEngine.Parts>();
     }

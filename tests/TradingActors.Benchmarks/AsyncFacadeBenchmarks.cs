@@ -37,9 +37,10 @@ public class AsyncFacadeBenchmarks
         actors.Register<TradingEngineHosting.Keys.Router>(_engine.Router);
         actors.Register<TradingEngineHosting.Keys.Exchanges>(_engine.Exchanges);
         actors.Register<TradingEngineHosting.Keys.Feeds>(_engine.Feeds);
+        actors.Register<TradingEngineHosting.Keys.Orders>(_engine.Orders);
         _facade = new TradingEngineFacade(_system,
             new RequiredActor<TradingEngineHosting.Keys.Router>(actors), new RequiredActor<TradingEngineHosting.Keys.Exchanges>(actors),
-            new RequiredActor<TradingEngineHosting.Keys.Feeds>(actors));
+            new RequiredActor<TradingEngineHosting.Keys.Feeds>(actors), new RequiredActor<TradingEngineHosting.Keys.Orders>(actors));
     }
 
     [GlobalCleanup]

@@ -24,8 +24,12 @@ internal static class Engine
     /// <summary>A new request for every call, as a trading host sends them: the engine never sees one twice.</summary>
     public static GetPrice Price() => new(Exchange, Symbol);
 
+    // Where a benchmark does not measure the order ledger, it journals in memory.
+    private const string LedgerInMemory =
+        """trading.orders { journal = "akka.persistence.journal.inmem", snapshot-store = "akka.persistence.snapshot-store.inmem" }""";
+
     /// <summary>The engine's configuration for a benchmark: <paramref name="hocon"/> over a bulkhead wide enough for all its calls.</summary>
-    public static Config Configuration(string hocon = "") => ConfigurationFactory.ParseString($"{WideBulkhead}\n{hocon}");
+    public static Config Configuration(string hocon = "") => ConfigurationFactory.ParseString($"{WideBulkhead}\n{LedgerInMemory}\n{hocon}");
 
     public static IActorRef Registry(ActorSystem system, IExchangeClient exchange, string hocon = "") =>
         system.ActorOf(ExchangeRegistry.Props(TradingSettings.From(Configuration(hocon)), _ => ExchangeConnector.Props(exchange)));

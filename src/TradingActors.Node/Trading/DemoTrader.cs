@@ -7,16 +7,18 @@ namespace TradingActors.Node.Trading;
 /// The demo's small trader. Every tick it asks each exchange for a price; every few ticks it places a
 /// market order (buys and sells in turn, so the balances last) and moves a resting limit order: the
 /// one placed last time is cancelled where it rests, and a new one is placed below the market.
-/// Orders and prices go through the fallback router, so an exchange that cannot take them hands
-/// them to its backup; cancels stay with the exchange that holds the order.
+/// Prices go through the fallback router, orders and cancels through the order ledger, which journals
+/// each order before it is sent and sends it on through the router: an exchange that cannot take it
+/// hands it to its backup; cancels stay with the exchange that holds the order.
 /// </summary>
 public static class DemoTrader
 {
     public sealed record Settings(IReadOnlyList<string> Exchanges, string Symbol, decimal Quantity, TimeSpan Tick, int OrderEvery);
 
-    /// <param name="router">The engine's fallback router.</param>
-    public static Props Props(IActorRef router, Settings settings) =>
-        Akka.Actor.Props.Create(() => new DemoTraderActor(router, settings));
+    /// <param name="router">The engine's fallback router, for prices.</param>
+    /// <param name="orders">The engine's order ledger, for orders and cancels.</param>
+    public static Props Props(IActorRef router, IActorRef orders, Settings settings) =>
+        Akka.Actor.Props.Create(() => new DemoTraderActor(router, orders, settings));
 
     /// <summary>Stops trading; answered with <see cref="Drained"/> once every request sent has had its reply.</summary>
     public sealed record Drain
@@ -53,6 +55,7 @@ internal sealed class DemoTraderActor : UntypedActor, IWithTimers
     private const decimal RestingDiscount = 0.9m;
 
     private readonly IActorRef _router;
+    private readonly IActorRef _ledger;
     private readonly DemoTrader.Settings _settings;
     // Client order ids must be unique among open orders, also across runs against one simulator.
     private readonly string _run = Guid.NewGuid().ToString("N")[..8];
@@ -64,9 +67,10 @@ internal sealed class DemoTraderActor : UntypedActor, IWithTimers
     private int _outstanding;
     private IActorRef? _drainer;
 
-    public DemoTraderActor(IActorRef router, DemoTrader.Settings settings)
+    public DemoTraderActor(IActorRef router, IActorRef orders, DemoTrader.Settings settings)
     {
         _router = router;
+        _ledger = orders;
         _settings = settings;
     }
 
@@ -123,7 +127,7 @@ internal sealed class DemoTraderActor : UntypedActor, IWithTimers
     private void Send(string exchange, ExchangeRequest request)
     {
         _outstanding++;
-        _router.Ask<ExchangeReply>(request).PipeTo(Self,
+        (request is GetPrice ? _router : _ledger).Ask<ExchangeReply>(request).PipeTo(Self,
             success: reply => new Answered(exchange, reply),
             failure: _ => new Answered(exchange, null));
     }

@@ -2,6 +2,7 @@ using Akka.Configuration;
 using TradingActors.Alerts;
 using TradingActors.Exchanges.Binance;
 using TradingActors.MarketData;
+using TradingActors.Orders;
 
 namespace TradingActors.Configuration;
 
@@ -10,6 +11,7 @@ namespace TradingActors.Configuration;
 /// <param name="Endpoints">The exchanges reached over HTTP, from their <c>endpoint</c> sections.</param>
 /// <param name="Feeds">The exchanges whose market data streams in, from their <c>trading.feeds</c> sections.</param>
 /// <param name="Facade">How long the <c>ITradingEngine</c> facade waits for an answer.</param>
+/// <param name="Orders">The order ledger: where it journals, and how it reconciles.</param>
 public sealed record TradingSettings(
     BreakerSettings Defaults,
     IReadOnlyDictionary<string, BreakerSettings> Exchanges,
@@ -17,7 +19,8 @@ public sealed record TradingSettings(
     BreakerAlerts.Settings Alerts,
     IReadOnlyDictionary<string, BinanceSettings> Endpoints,
     IReadOnlyDictionary<string, FeedSettings> Feeds,
-    FacadeSettings Facade)
+    FacadeSettings Facade,
+    OrderLedgerSettings Orders)
 {
     public const string Section = "trading";
 
@@ -60,7 +63,8 @@ public sealed record TradingSettings(
             ReadAlerts(new SettingsReader(root, $"{Section}.alerts")),
             ReadEndpoints(root),
             ReadFeeds(root),
-            FacadeSettings.Read(new SettingsReader(root, $"{Section}.facade")));
+            FacadeSettings.Read(new SettingsReader(root, $"{Section}.facade")),
+            OrderLedgerSettings.Read(new SettingsReader(root, $"{Section}.orders")));
     }
 
     private static Dictionary<string, FeedSettings> ReadFeeds(Config root)

@@ -4,6 +4,7 @@ using TradingActors.Breaker;
 using TradingActors.Configuration;
 using TradingActors.Exchanges;
 using TradingActors.MarketData;
+using TradingActors.Orders;
 using TradingActors.Registry;
 
 namespace TradingActors.Hosting;
@@ -14,11 +15,22 @@ namespace TradingActors.Hosting;
 /// exchange's trouble. It throws only when there is no engine to answer: <see cref="TradingEngineStoppedException"/>
 /// at once when the engine is stopping or stopped, and <see cref="TradingEngineTimeoutException"/> when no
 /// answer came within <c>trading.facade.answer-timeout</c>. Cancelling gives up waiting; the request itself
-/// may still reach the exchange. Orders and prices go through the fallback router; cancels and status
-/// queries stay on their exchange.
+/// may still reach the exchange. Orders, cancels and order queries go through the order ledger (orders on
+/// through the fallback router, which moves an order on only while it provably did not execute); prices
+/// through the router; cancels and status queries stay on their exchange.
 /// </summary>
 public interface ITradingEngine
 {
+    /// <summary>
+    /// Completes when the order with <paramref name="clientOrderId"/> is final (filled, cancelled, rejected or
+    /// expired), as the ledger has reconciled it; only the caller's token bounds the wait. Throws
+    /// <see cref="ArgumentException"/> for an id the ledger has no order for.
+    /// </summary>
+    Task<OrderSettled> WaitForFinalAsync(string clientOrderId, CancellationToken cancellation = default);
+
+    /// <summary>The orders the ledger holds, per exchange: in flight, open, unknown, needing attention, reconciled.</summary>
+    Task<OrderLedger.Status> GetOrdersAsync(CancellationToken cancellation = default);
+
     Task<ExchangeReply> PlaceOrderAsync(PlaceOrder order, CancellationToken cancellation = default);
     Task<ExchangeReply> CancelOrderAsync(CancelOrder cancel, CancellationToken cancellation = default);
     Task<ExchangeReply> GetOrderStatusAsync(GetOrderStatus query, CancellationToken cancellation = default);
@@ -43,6 +55,7 @@ internal sealed class TradingEngineFacade : ITradingEngine
     private readonly IRequiredActor<TradingEngineHosting.Keys.Router> _router;
     private readonly IRequiredActor<TradingEngineHosting.Keys.Exchanges> _exchanges;
     private readonly IRequiredActor<TradingEngineHosting.Keys.Feeds> _feeds;
+    private readonly IRequiredActor<TradingEngineHosting.Keys.Orders> _orders;
     private readonly TradingSettings _settings;
     private readonly IScheduler _scheduler;
     // Cancelled as the actor system begins to shut down: calls waiting then end at once, and later ones never start.
@@ -52,9 +65,10 @@ internal sealed class TradingEngineFacade : ITradingEngine
         ActorSystem system,
         IRequiredActor<TradingEngineHosting.Keys.Router> router,
         IRequiredActor<TradingEngineHosting.Keys.Exchanges> exchanges,
-        IRequiredActor<TradingEngineHosting.Keys.Feeds> feeds)
+        IRequiredActor<TradingEngineHosting.Keys.Feeds> feeds,
+        IRequiredActor<TradingEngineHosting.Keys.Orders> orders)
     {
-        (_router, _exchanges, _feeds) = (router, exchanges, feeds);
+        (_router, _exchanges, _feeds, _orders) = (router, exchanges, feeds, orders);
         _settings = TradingSettings.From(system.Settings.Config);
         _scheduler = system.Scheduler;
         CoordinatedShutdown.Get(system).AddTask(CoordinatedShutdown.PhaseBeforeServiceUnbind, "trading-facade-stopping", () =>
@@ -66,38 +80,52 @@ internal sealed class TradingEngineFacade : ITradingEngine
     }
 
     public Task<ExchangeReply> PlaceOrderAsync(PlaceOrder order, CancellationToken cancellation = default) =>
-        Ask<ExchangeReply, TradingEngineHosting.Keys.Router>(_router, order, order.Exchange, routed: true, cancellation);
+        Ask<ExchangeReply, TradingEngineHosting.Keys.Orders>(_orders, order, Bound(order.Exchange, routed: true), cancellation);
 
     public Task<ExchangeReply> CancelOrderAsync(CancelOrder cancel, CancellationToken cancellation = default) =>
-        Ask<ExchangeReply, TradingEngineHosting.Keys.Exchanges>(_exchanges, cancel, cancel.Exchange, routed: false, cancellation);
+        Ask<ExchangeReply, TradingEngineHosting.Keys.Orders>(_orders, cancel, Bound(cancel.Exchange), cancellation);
 
     public Task<ExchangeReply> GetOrderStatusAsync(GetOrderStatus query, CancellationToken cancellation = default) =>
-        Ask<ExchangeReply, TradingEngineHosting.Keys.Exchanges>(_exchanges, query, query.Exchange, routed: false, cancellation);
+        Ask<ExchangeReply, TradingEngineHosting.Keys.Orders>(_orders, query, Bound(query.Exchange), cancellation);
+
+    public async Task<OrderSettled> WaitForFinalAsync(string clientOrderId, CancellationToken cancellation = default) =>
+        await Ask<object, TradingEngineHosting.Keys.Orders>(_orders, new OrderLedger.WaitForFinal(clientOrderId), null, cancellation) switch
+        {
+            OrderSettled settled => settled,
+            _ => throw new ArgumentException($"the order ledger has no order with client order id {clientOrderId}", nameof(clientOrderId)),
+        };
+
+    public Task<OrderLedger.Status> GetOrdersAsync(CancellationToken cancellation = default) =>
+        Ask<OrderLedger.Status, TradingEngineHosting.Keys.Orders>(_orders, OrderLedger.GetStatus.Instance, Bound("the order ledger"), cancellation);
 
     public Task<ExchangeReply> GetPriceAsync(GetPrice query, CancellationToken cancellation = default) =>
-        Ask<ExchangeReply, TradingEngineHosting.Keys.Router>(_router, query, query.Exchange, routed: true, cancellation);
+        Ask<ExchangeReply, TradingEngineHosting.Keys.Router>(_router, query, Bound(query.Exchange, routed: true), cancellation);
 
     public async Task<IReadOnlyList<CircuitBreaker.Status>> GetStatusesAsync(CancellationToken cancellation = default) =>
         (await Ask<ExchangeRegistry.Statuses, TradingEngineHosting.Keys.Exchanges>(
-            _exchanges, ExchangeRegistry.GetStatuses.Instance, "every exchange", routed: false, cancellation)).Exchanges;
+            _exchanges, ExchangeRegistry.GetStatuses.Instance, Bound("every exchange"), cancellation)).Exchanges;
 
     public Task<CircuitBreaker.Status> SendAsync(CircuitBreaker.Command command, CancellationToken cancellation = default) =>
-        Ask<CircuitBreaker.Status, TradingEngineHosting.Keys.Exchanges>(_exchanges, command, command.Exchange, routed: false, cancellation);
+        Ask<CircuitBreaker.Status, TradingEngineHosting.Keys.Exchanges>(_exchanges, command, Bound(command.Exchange), cancellation);
 
     public async Task<IReadOnlyList<MarketFeed.Status>> GetFeedStatusesAsync(CancellationToken cancellation = default) =>
         (await Ask<MarketFeeds.Statuses, TradingEngineHosting.Keys.Feeds>(
-            _feeds, MarketFeeds.GetStatuses.Instance, "every feed", routed: false, cancellation)).Feeds;
+            _feeds, MarketFeeds.GetStatuses.Instance, Bound("every feed"), cancellation)).Feeds;
 
-    private async Task<T> Ask<T, TKey>(IRequiredActor<TKey> target, object message, string exchange, bool routed, CancellationToken cancellation)
+    private (string Exchange, TimeSpan Wait) Bound(string exchange, bool routed = false) =>
+        (exchange, _settings.AnswerTimeout(exchange, routed));
+
+    /// <param name="bound">The exchange the call is for and how long to wait; null: as long as the caller's token allows.</param>
+    private async Task<T> Ask<T, TKey>(IRequiredActor<TKey> target, object message, (string Exchange, TimeSpan Wait)? bound,
+        CancellationToken cancellation)
     {
         if (_stopping.IsCancellationRequested)
             throw Stopped();
-        var wait = _settings.AnswerTimeout(exchange, routed);
         using var giveUp = cancellation.CanBeCanceled
             ? CancellationTokenSource.CreateLinkedTokenSource(cancellation, _stopping.Token)
             : CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
         // On the actor system's scheduler, like every other timeout of the engine, so virtual time drives it in tests.
-        var deadline = _scheduler.Advanced.ScheduleOnceCancelable(wait, giveUp.Cancel);
+        var deadline = bound is { Wait: var wait } ? _scheduler.Advanced.ScheduleOnceCancelable(wait, giveUp.Cancel) : null;
         try
         {
             var actor = target.ActorRef ?? await target.GetAsync(giveUp.Token).ConfigureAwait(false);
@@ -105,11 +133,11 @@ internal sealed class TradingEngineFacade : ITradingEngine
         }
         catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
         {
-            throw _stopping.IsCancellationRequested ? Stopped() : new TradingEngineTimeoutException(exchange, wait);
+            throw _stopping.IsCancellationRequested || bound is not { } timedOut ? Stopped() : new TradingEngineTimeoutException(timedOut.Exchange, timedOut.Wait);
         }
         finally
         {
-            deadline.Cancel();
+            deadline?.Cancel();
         }
     }
 

@@ -4,6 +4,7 @@ using TradingActors.Configuration;
 using TradingActors.Exchanges;
 using TradingActors.Exchanges.Binance;
 using TradingActors.MarketData;
+using TradingActors.Orders;
 using TradingActors.Registry;
 using TradingActors.Routing;
 
@@ -11,8 +12,8 @@ namespace TradingActors.Hosting;
 
 /// <summary>
 /// The engine's root, <c>/user/trading</c>: the exchange registry (<c>exchanges</c>), the fallback
-/// router in front of it (<c>router</c>), the alerts (<c>alerts</c>) and the market data feeds
-/// (<c>feeds</c>). Hosts reach it through
+/// router in front of it (<c>router</c>), the alerts (<c>alerts</c>), the market data feeds
+/// (<c>feeds</c>) and the order ledger (<c>orders</c>). Hosts reach it through
 /// Akka.Hosting (<see cref="TradingEngineHosting.WithTradingEngine"/>); tests start it with the TestKit.
 /// </summary>
 public static class TradingEngine
@@ -34,7 +35,8 @@ public static class TradingEngine
         public static readonly GetParts Instance = new();
     }
 
-    public sealed record Parts(IActorRef Exchanges, IActorRef Router, IActorRef Alerts, IActorRef Feeds);
+    /// <param name="Orders">The order ledger: where orders go, so that each is journaled before it is sent.</param>
+    public sealed record Parts(IActorRef Exchanges, IActorRef Router, IActorRef Alerts, IActorRef Feeds, IActorRef Orders);
 
     /// <summary>A Binance-compatible HTTP connector for each exchange that has an <c>endpoint</c> section.</summary>
     public static Func<string, Props?> ConnectorsFromEndpoints(TradingSettings settings)
@@ -52,11 +54,13 @@ internal sealed class TradingEngineActor : UntypedActor
     {
         var exchanges = Context.ActorOf(ExchangeRegistry.Props(settings, connector), "exchanges");
         var feeds = Context.ActorOf(MarketFeeds.Props(settings.Feeds, streams), MarketFeeds.Name);
+        var router = Context.ActorOf(FallbackRouter.Props(exchanges, settings.Fallbacks, feeds), "router");
         _parts = new TradingEngine.Parts(
             exchanges,
-            Context.ActorOf(FallbackRouter.Props(exchanges, settings.Fallbacks, feeds), "router"),
+            router,
             Context.ActorOf(BreakerAlerts.Props(settings.Alerts), "alerts"),
-            feeds);
+            feeds,
+            Context.ActorOf(OrderLedger.Props(settings.Orders, router, exchanges, settings.Fallbacks), OrderLedger.Name));
     }
 
     protected override void OnReceive(object message)

@@ -3,6 +3,7 @@ using Akka.Configuration;
 using Akka.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using TradingActors.Configuration;
+using TradingActors.Orders;
 
 namespace TradingActors.Hosting;
 
@@ -22,6 +23,7 @@ public static class TradingEngineHosting
         public sealed class Router;
         public sealed class Alerts;
         public sealed class Feeds;
+        public sealed class Orders;
     }
 
     /// <summary>
@@ -35,8 +37,10 @@ public static class TradingEngineHosting
         this AkkaConfigurationBuilder builder, Config config, Func<ActorSystem, string, Props?>? connector = null)
     {
         var settings = TradingSettings.From(config);
+        LedgerStorage.CheckWritable(settings.Orders);
         return builder
             .AddHocon(config.WithFallback(TradingSettings.Reference), HoconAddMode.Prepend)
+            .AddHocon(LedgerStorage.Config(settings.Orders), HoconAddMode.Append)
             .WithActors((system, registry) =>
             {
                 var connectors = connector is null
@@ -48,6 +52,7 @@ public static class TradingEngineHosting
                 registry.Register<Keys.Router>(parts.Router);
                 registry.Register<Keys.Alerts>(parts.Alerts);
                 registry.Register<Keys.Feeds>(parts.Feeds);
+                registry.Register<Keys.Orders>(parts.Orders);
             });
     }
 

@@ -3,6 +3,7 @@ using TradingActors.Breaker;
 using TradingActors.Exchanges;
 using TradingActors.Hosting;
 using TradingActors.MarketData;
+using TradingActors.Orders;
 using TradingActors.Registry;
 
 namespace TradingActors.Serialization;
@@ -63,6 +64,26 @@ internal static class TradingManifests
         (typeof(FeedTransitioned), "FeedTransitioned"),
         (typeof(FeedTick), "FeedTick"),
         (typeof(FeedGap), "FeedGap"),
+
+        (typeof(OrderOutcomeUnknown), "OrderOutcomeUnknown"),
+        (typeof(OrdersReconciling), "OrdersReconciling"),
+        (typeof(OrderSettled), "OrderSettled"),
+        (typeof(OrderLedger.WaitForFinal), "OrderLedger.WaitForFinal"),
+        (typeof(OrderLedger.GetOrder), "OrderLedger.GetOrder"),
+        (typeof(OrderLedger.Order), "OrderLedger.Order"),
+        (typeof(OrderLedger.NotFound), "OrderLedger.NotFound"),
+        (typeof(OrderLedger.GetStatus), "OrderLedger.GetStatus"),
+        (typeof(OrderLedger.Status), "OrderLedger.Status"),
+
+        // The ledger's journal: these names are in every row it has written.
+        (typeof(OrderSent), "OrderSent"),
+        (typeof(OrderReported), "OrderReported"),
+        (typeof(OrderNotExecuted), "OrderNotExecuted"),
+        (typeof(OrderRefused), "OrderRefused"),
+        (typeof(OrderOutcomeLost), "OrderOutcomeLost"),
+        (typeof(OrderUnknownToExchange), "OrderUnknownToExchange"),
+        (typeof(OrderNeedsAttention), "OrderNeedsAttention"),
+        (typeof(OrderLedgerSnapshot), "OrderLedgerSnapshot"),
     ];
 
     private static readonly Dictionary<Type, string> ByType = All.ToDictionary(m => m.Type, m => m.Manifest);

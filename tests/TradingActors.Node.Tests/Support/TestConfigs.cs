@@ -57,12 +57,13 @@ internal static class TestConfigs
         }
         """;
 
-    /// <summary>Writes <paramref name="hocon"/> to a file of its own beside the tests, for --config.</summary>
+    /// <summary>Writes <paramref name="hocon"/> to a file of its own beside the tests, for --config, with an order ledger file of its own.</summary>
     public static string WriteToFile(string hocon)
     {
         var directory = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "test-configs"));
-        var path = Path.Combine(directory.FullName, $"{Guid.NewGuid():N}.conf");
-        File.WriteAllText(path, hocon);
+        var name = Guid.NewGuid().ToString("N");
+        var path = Path.Combine(directory.FullName, $"{name}.conf");
+        File.WriteAllText(path, $"{hocon}\ntrading.orders.sqlite-file = \"{Path.Combine(directory.FullName, $"{name}.db")}\"\n");
         return path;
     }
 }

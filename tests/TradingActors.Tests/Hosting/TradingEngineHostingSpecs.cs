@@ -20,15 +20,19 @@ public sealed class TradingEngineHostingSpecs
         trading.exchanges.binance.failure-threshold = 3
         """);
 
+    /// <summary>A host on a ledger file of its own, a real SQLite file in a temporary folder.</summary>
     private static IHost BuildHost(Config config, Func<ActorSystem, string, Props?>? exchanges = null) =>
         Host.CreateDefaultBuilder()
             .ConfigureServices(services =>
             {
-                services.AddAkka("trading-host", (akka, provider) => akka.WithTradingEngine(config, exchanges ?? ((system, exchange) =>
+                services.AddAkka("trading-host", (akka, provider) => akka.WithTradingEngine(config.WithFallback(OwnLedgerFile()), exchanges ?? ((system, exchange) =>
                     ExchangeConnector.Props(new SimulatedExchangeClient(system.Scheduler).WithPrice("BTCUSDT", 42_000)))));
                 services.AddTradingEngine();
             })
             .Build();
+
+    private static Config OwnLedgerFile() => ConfigurationFactory.ParseString(
+        $"trading.orders.sqlite-file = \"{Path.Combine(Path.GetTempPath(), $"trading-host-{Guid.NewGuid():N}", "orders.db")}\"");
 
     /// <summary>A host on virtual time whose exchange never answers, so only the engine's own bounds end a call.</summary>
     private static IHost SilentExchangeHost(string hocon) => BuildHost(

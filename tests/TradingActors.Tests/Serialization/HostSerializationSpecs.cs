@@ -17,7 +17,10 @@ public sealed class HostSerializationSpecs
     {
         using var host = Host.CreateDefaultBuilder()
             .ConfigureServices(services => services.AddAkka("trading-host", akka =>
-                akka.WithTradingEngine(ConfigurationFactory.ParseString("akka.loglevel = WARNING"), (_, _) => null)))
+                akka.WithTradingEngine(ConfigurationFactory.ParseString($$"""
+                    akka.loglevel = WARNING
+                    trading.orders.sqlite-file = "{{Path.Combine(Path.GetTempPath(), $"trading-host-{Guid.NewGuid():N}", "orders.db")}}"
+                    """), (_, _) => null)))
             .Build();
         await host.StartAsync();
 

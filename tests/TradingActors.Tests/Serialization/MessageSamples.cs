@@ -6,6 +6,7 @@ using TradingActors.Exchanges;
 using TradingActors.Hosting;
 using TradingActors.MarketData;
 using TradingActors.Metrics;
+using TradingActors.Orders;
 using TradingActors.Registry;
 
 namespace TradingActors.Tests.Serialization;
@@ -33,6 +34,9 @@ internal static class MessageSamples
         var ping = new Ping("kraken");
         var report = new OrderReport("order-7", "8389765519", "BTCUSDT", OrderSide.Sell, OrderState.PartiallyFilled,
             0.12345678m, 0.02345678m, 42_000.12345678m);
+        var failed = new ExchangeFailed(order, FailureKind.ServerError, ExecutionOutcome.Unknown, TimeSpan.FromSeconds(1), "HTTP 503");
+        var record = new OrderRecord(order, ["binance", "bybit"], OrderLife.Open, "binance", report, "binance reports it PartiallyFilled",
+            At, At.AddSeconds(2), 1);
         var breaker = new CircuitBreaker.Status("binance", BreakerState.HalfOpen, 3, "2/3 in a row", 1, 2, 4, 5, At.AddSeconds(30),
             Breaker, Metrics);
         var lastPrice = new MarketFeed.FeedPrice("binance", "BTCUSDT", 42_000.12345678m, TimeSpan.FromMilliseconds(850.5), Backup);
@@ -77,7 +81,7 @@ internal static class MessageSamples
             new(new ExchangeRegistry.Statuses([breaker, breaker with { Exchange = "bybit", State = BreakerState.Isolated }]),
                 "ExchangeRegistry.Statuses"),
             new(TradingEngine.GetParts.Instance, "TradingEngine.GetParts"),
-            new(new TradingEngine.Parts(actors[0], actors[1], actors[2], actors[3]), "TradingEngine.Parts"),
+            new(new TradingEngine.Parts(actors[0], actors[1], actors[2], actors[3], actors[4]), "TradingEngine.Parts"),
 
             new(new MarketFeed.Subscribe("binance", actors[0]), "MarketFeed.Subscribe"),
             new(new MarketFeed.Unsubscribe("binance", actors[1]), "MarketFeed.Unsubscribe"),
@@ -92,6 +96,24 @@ internal static class MessageSamples
             new(new FeedTick("binance", "BTCUSDT", 4_213_374_512, 42_000.12345678m, 0.00000001m, At, At.AddMilliseconds(3.25), Primary),
                 "FeedTick"),
             new(new FeedGap("binance", "BTCUSDT", 4_213_374_500, 4_213_374_512, Primary, At), "FeedGap"),
+
+            new(new OrderOutcomeUnknown(order, "ServerError at binance: the ledger is reconciling it", failed), "OrderOutcomeUnknown"),
+            new(new OrdersReconciling(order, TimeSpan.FromSeconds(12.5)), "OrdersReconciling"),
+            new(new OrderSettled("order-7", "binance", OrderLife.Filled, report, "binance reports it Filled", At), "OrderSettled"),
+            new(new OrderLedger.WaitForFinal("order-7"), "OrderLedger.WaitForFinal"),
+            new(new OrderLedger.GetOrder("order-7"), "OrderLedger.GetOrder"),
+            new(new OrderLedger.Order("order-7", record), "OrderLedger.Order"),
+            new(new OrderLedger.NotFound("order-404"), "OrderLedger.NotFound"),
+            new(OrderLedger.GetStatus.Instance, "OrderLedger.GetStatus"),
+            new(new OrderLedger.Status([new OrderLedger.ExchangeOrders("binance", 1, 2, 3, 4, 5)]), "OrderLedger.Status"),
+            new(new OrderSent(order, ["binance", "bybit"], At), "OrderSent"),
+            new(new OrderReported("order-7", "binance", report, At), "OrderReported"),
+            new(new OrderNotExecuted("order-7", "not executed: CircuitOpen", At), "OrderNotExecuted"),
+            new(new OrderRefused("order-7", "binance", RejectionReason.UnknownSymbol, "-1121: invalid symbol", At), "OrderRefused"),
+            new(new OrderOutcomeLost("order-7", "binance", "Timeout: no answer from binance within 10s", At), "OrderOutcomeLost"),
+            new(new OrderUnknownToExchange("order-7", "binance", At), "OrderUnknownToExchange"),
+            new(new OrderNeedsAttention("order-7", "binance still does not know it after 5 queries", At), "OrderNeedsAttention"),
+            new(new OrderLedgerSnapshot([record], new Dictionary<string, OrderLife> { ["order-1"] = OrderLife.Cancelled }), "OrderLedgerSnapshot"),
         ];
         return samples.ToDictionary(sample => sample.Message.GetType());
     }

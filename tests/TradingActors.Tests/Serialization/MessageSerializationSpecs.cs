@@ -19,7 +19,7 @@ public sealed class MessageSerializationSpecs(ITestOutputHelper output) : Engine
     private IReadOnlyDictionary<Type, MessageSamples.Sample>? _samples;
 
     private IReadOnlyDictionary<Type, MessageSamples.Sample> Samples =>
-        _samples ??= MessageSamples.All([CreateTestProbe().Ref, CreateTestProbe().Ref, CreateTestProbe().Ref, CreateTestProbe().Ref]);
+        _samples ??= MessageSamples.All([.. Enumerable.Range(0, 5).Select(_ => CreateTestProbe().Ref)]);
 
     private SerializerWithStringManifest Trading => (SerializerWithStringManifest)Sys.Serialization.FindSerializerForType(typeof(PlaceOrder));
 

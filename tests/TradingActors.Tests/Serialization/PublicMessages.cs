@@ -4,6 +4,7 @@ using TradingActors.Exchanges;
 using TradingActors.Exchanges.Binance;
 using TradingActors.MarketData;
 using TradingActors.Metrics;
+using TradingActors.Orders;
 
 namespace TradingActors.Tests.Serialization;
 
@@ -25,6 +26,9 @@ internal static class PublicMessages
         [typeof(FeedSettings)] = "a feed's settings, read from configuration; a part of MarketFeed.Status",
         [typeof(BreakerAlerts.Settings)] = "the alerts' settings, read from configuration and never sent",
         [typeof(BinanceSettings)] = "an endpoint's settings, with its API secret, read from configuration and never sent",
+        [typeof(OrderLedgerSettings)] = "the order ledger's settings, read from configuration and never sent",
+        [typeof(OrderRecord)] = "a part of OrderLedgerSnapshot and OrderLedger.Order",
+        [typeof(OrderLedger.ExchangeOrders)] = "a part of OrderLedger.Status",
     };
 
     public static IReadOnlyList<Type> All { get; } = typeof(ExchangeRequest).Assembly.GetTypes()

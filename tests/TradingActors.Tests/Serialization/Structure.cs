@@ -60,7 +60,7 @@ internal static class Structure
                 if (expectedItems.Count != actualItems.Count)
                     yield return $"{path}: expected {expectedItems.Count} items, got {actualItems.Count}";
                 foreach (var (item, i) in expectedItems.Zip(actualItems).Select((pair, i) => (pair, i)))
-                    foreach (var difference in Differences(item.First, item.Second, $"{path}[{i}]"))
+                    foreach (var difference in Differences(item.Item1, item.Item2, $"{path}[{i}]"))
                         yield return difference;
                 break;
             default:

@@ -1,0 +1,66 @@
+using Akka.Configuration;
+using Akka.Persistence.Sql;
+using Microsoft.Data.Sqlite;
+using TradingActors.Configuration;
+
+namespace TradingActors.Orders;
+
+/// <summary>
+/// Where the ledger's journal and snapshots live. By default an embedded SQLite file through
+/// Akka.Persistence.Sql (created on first start, no server to install); any other Akka.Persistence plugin
+/// the host configures (Akka.Persistence.Sql on PostgreSQL, say) by naming its HOCON path instead.
+/// </summary>
+public static class LedgerStorage
+{
+    private const string SqlJournal = "akka.persistence.journal.sql";
+    private const string SqlSnapshots = "akka.persistence.snapshot-store.sql";
+
+    public static string JournalPluginId(OrderLedgerSettings settings) =>
+        settings.Journal == OrderLedgerSettings.Sqlite ? SqlJournal : settings.Journal;
+
+    public static string SnapshotPluginId(OrderLedgerSettings settings) =>
+        settings.SnapshotStore == OrderLedgerSettings.Sqlite ? SqlSnapshots : settings.SnapshotStore;
+
+    /// <summary>The persistence plugins' configuration for the SQLite file, or nothing when the host configures its own.</summary>
+    public static Config Config(OrderLedgerSettings settings)
+    {
+        if (settings.Journal != OrderLedgerSettings.Sqlite && settings.SnapshotStore != OrderLedgerSettings.Sqlite)
+            return Akka.Configuration.Config.Empty;
+        var file = Path.GetFullPath(settings.SqliteFile).Replace("\\", "\\\\").Replace("\"", "\\\"");
+        var sqlite = $$"""{ connection-string = "Data Source={{file}}", provider-name = "SQLite.MS", auto-initialize = on }""";
+        return ConfigurationFactory.ParseString($"{SqlJournal} {sqlite}\n{SqlSnapshots} {sqlite}").WithFallback(SqlPersistence.DefaultConfiguration);
+    }
+
+    /// <summary>
+    /// Opens the SQLite file (creating it and its folder on first start) and takes its write lock once, so
+    /// that a file the ledger cannot write, a corrupt one, or one another process holds stops start-up here,
+    /// naming the file, instead of failing the first order.
+    /// </summary>
+    public static void CheckWritable(OrderLedgerSettings settings)
+    {
+        if (settings.Journal != OrderLedgerSettings.Sqlite && settings.SnapshotStore != OrderLedgerSettings.Sqlite)
+            return;
+        var file = Path.GetFullPath(settings.SqliteFile);
+        try
+        {
+            if (Directory.Exists(file))
+                throw new IOException("it is a folder");
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+            {
+                DataSource = file, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false, DefaultTimeout = 1,
+            }.ToString());
+            connection.Open();
+            using var check = connection.CreateCommand();
+            check.CommandText = "PRAGMA quick_check; BEGIN IMMEDIATE; ROLLBACK;";
+            var verdict = check.ExecuteScalar() as string;
+            if (verdict != "ok")
+                throw new IOException($"it is damaged: {verdict}");
+        }
+        catch (Exception error) when (error is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            throw new SettingsException($"{TradingSettings.Section}.orders.sqlite-file", settings.SqliteFile,
+                $"the order ledger cannot use {file}: {error.Message}");
+        }
+    }
+}

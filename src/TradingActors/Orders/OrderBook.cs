@@ -1,0 +1,55 @@
+namespace TradingActors.Orders;
+
+/// <summary>
+/// The ledger's state: every order it holds in full, and the ids and outcomes of orders that ended
+/// longer ago than the retention, which the journal still holds whole. An id stays known for good, so
+/// it can never be sent as a new order again.
+/// </summary>
+internal sealed class OrderBook
+{
+    private readonly Dictionary<string, OrderRecord> _orders = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, OrderLife> _closed = new(StringComparer.Ordinal);
+
+    public IEnumerable<OrderRecord> Orders => _orders.Values;
+
+    public bool TryGet(string clientOrderId, out OrderRecord order) => _orders.TryGetValue(clientOrderId, out order!);
+
+    public OrderLife? ClosedAs(string clientOrderId) => _closed.TryGetValue(clientOrderId, out var life) ? life : null;
+
+    /// <summary>Applies <paramref name="happened"/> and returns the order as it is now (null for an event about no known order).</summary>
+    public OrderRecord? Apply(IOrderEvent happened)
+    {
+        // A send starts the order's life afresh: its id is sent again only after it provably did not execute.
+        var order = happened is OrderSent sent
+            ? OrderRecord.From(sent)
+            : _orders.TryGetValue(happened.ClientOrderId, out var known) ? known.Apply(happened) : null;
+        if (order is not null)
+            _orders[order.ClientOrderId] = order;
+        return order;
+    }
+
+    /// <summary>Keeps only the id and outcome of the orders that ended before <paramref name="endedBefore"/>.</summary>
+    public void Retire(DateTimeOffset endedBefore)
+    {
+        foreach (var order in _orders.Values.Where(o => o.IsFinal && o.UpdatedAt < endedBefore).ToList())
+        {
+            _orders.Remove(order.ClientOrderId);
+            _closed[order.ClientOrderId] = order.Life;
+        }
+    }
+
+    public OrderLedgerSnapshot Snapshot() => new([.. _orders.Values], new Dictionary<string, OrderLife>(_closed));
+
+    public void Restore(OrderLedgerSnapshot snapshot)
+    {
+        _orders.Clear();
+        _closed.Clear();
+        foreach (var order in snapshot.Orders)
+            _orders[order.ClientOrderId] = order;
+        foreach (var (id, life) in snapshot.Closed)
+            _closed[id] = life;
+    }
+}
+
+/// <summary>The ledger's state at one point of its journal, so recovery replays only what came after.</summary>
+public sealed record OrderLedgerSnapshot(IReadOnlyList<OrderRecord> Orders, IReadOnlyDictionary<string, OrderLife> Closed);

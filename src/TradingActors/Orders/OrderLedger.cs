@@ -1,0 +1,70 @@
+using Akka.Actor;
+using TradingActors.Exchanges;
+
+namespace TradingActors.Orders;
+
+/// <summary>
+/// The order ledger, <c>/user/trading/orders</c>: the engine's durable record of every order's life and
+/// the one way orders reach the exchanges. It journals an order as sent before it goes on the wire, answers
+/// a client order id it already knows from the record instead of sending it again, and reconciles every
+/// order whose outcome is unknown by asking its exchange, until the order is final or needs an operator.
+/// It takes <see cref="PlaceOrder"/>, <see cref="CancelOrder"/> and <see cref="GetOrderStatus"/> like an
+/// exchange does, plus the messages below.
+/// </summary>
+public static class OrderLedger
+{
+    public const string Name = "orders";
+
+    /// <summary>The ledger's one persistence id: all orders live in one journal stream.</summary>
+    public const string PersistenceId = "trading-orders";
+
+    /// <param name="router">Where orders go (the fallback router); it moves an order on only while it provably did not execute.</param>
+    /// <param name="exchanges">Where cancels and reconciliation queries go (the registry): they stay with the order's exchange.</param>
+    /// <param name="fallbacks">Per exchange, where the router may move an order next, so the journal names every candidate.</param>
+    public static Props Props(OrderLedgerSettings settings, IActorRef router, IActorRef exchanges,
+        IReadOnlyDictionary<string, IReadOnlyList<string>> fallbacks) =>
+        Akka.Actor.Props.Create(() => new OrderLedgerActor(settings, router, exchanges, fallbacks));
+
+    /// <summary>Answered with <see cref="OrderSettled"/> once the order is final (at once if it is), or <see cref="NotFound"/>.</summary>
+    public sealed record WaitForFinal(string ClientOrderId);
+
+    /// <summary>Answered with the order's <see cref="Order"/> record.</summary>
+    public sealed record GetOrder(string ClientOrderId);
+
+    /// <param name="Record">Null when the ledger holds no order with that id in full.</param>
+    public sealed record Order(string ClientOrderId, OrderRecord? Record);
+
+    public sealed record NotFound(string ClientOrderId);
+
+    /// <summary>Answered with the ledger's <see cref="Status"/>.</summary>
+    public sealed record GetStatus
+    {
+        public static readonly GetStatus Instance = new();
+    }
+
+    /// <summary>The orders the ledger holds, per exchange.</summary>
+    public sealed record Status(IReadOnlyList<ExchangeOrders> Exchanges);
+
+    /// <param name="InFlight">Sent, no answer yet.</param>
+    /// <param name="Open">Resting at the exchange.</param>
+    /// <param name="Unknown">Outcome unknown, being reconciled.</param>
+    /// <param name="NeedsAttention">Reconciliation could not settle them.</param>
+    /// <param name="Reconciled">Unknown outcomes settled by asking the exchange, since the ledger started.</param>
+    public sealed record ExchangeOrders(string Exchange, int InFlight, int Open, int Unknown, int NeedsAttention, long Reconciled);
+}
+
+/// <summary>Published on the EventStream, and sent to whoever waits on it, when an order reaches its final state.</summary>
+public sealed record OrderSettled(string ClientOrderId, string? Exchange, OrderLife Life, OrderReport? Report, string Detail, DateTimeOffset At);
+
+/// <summary>
+/// The order's outcome is not known: it may have executed. It is not sent again and not moved to another
+/// exchange; the ledger is reconciling it and publishes <see cref="OrderSettled"/> once it knows.
+/// </summary>
+/// <param name="Failure">The exchange's failure that left it unknown; null when the ledger already held it as unknown or in flight.</param>
+public sealed record OrderOutcomeUnknown(PlaceOrder Order, string Detail, ExchangeFailed? Failure) : ExchangeReply(Order);
+
+/// <summary>
+/// Not sent: the ledger is still reconciling this exchange's orders from before the engine started, and
+/// takes new ones for it once those are known, or after <c>startup-timeout</c>. Nothing executed.
+/// </summary>
+public sealed record OrdersReconciling(PlaceOrder Order, TimeSpan RetryAfter) : ExchangeReply(Order);

@@ -1,0 +1,453 @@
+using Akka.Actor;
+using Akka.Event;
+using Akka.Persistence;
+using TradingActors.Configuration;
+using TradingActors.Exchanges;
+
+namespace TradingActors.Orders;
+
+internal sealed class OrderLedgerActor : UntypedPersistentActor, IWithTimers
+{
+    private const string CheckTimer = "check";
+    private const string StartupTimer = "startup";
+
+    private sealed record ReconcileDue(string ClientOrderId);
+    private sealed record CheckDue
+    {
+        public static readonly CheckDue Instance = new();
+    }
+    private sealed record StartupOver
+    {
+        public static readonly StartupOver Instance = new();
+    }
+
+    private readonly record struct Placing(PlaceOrder Order, IActorRef Caller);
+
+    /// <param name="Caller">Who asked, for a caller's status query; null for the ledger's own reconciliation.</param>
+    private readonly record struct Query(string ClientOrderId, string Exchange, IActorRef? Caller);
+
+    private readonly OrderLedgerSettings _settings;
+    private readonly IActorRef _router;
+    private readonly IActorRef _exchanges;
+    private readonly IReadOnlyDictionary<string, IReadOnlyList<string>> _fallbacks;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly OrderBook _book = new();
+    private readonly Reconciliation _reconciliation;
+
+    // Orders waiting for their OrderSent to reach the journal, then on their way to the router.
+    private readonly Dictionary<RequestId, Placing> _recording = new();
+    private readonly Dictionary<RequestId, Placing> _placing = new();
+    private readonly Dictionary<RequestId, Query> _queries = new();
+    private readonly Dictionary<RequestId, IActorRef> _cancels = new();
+    private readonly Dictionary<string, List<IActorRef>> _waiters = new(StringComparer.Ordinal);
+    // For an order the engine stopped with before it knew which candidate took it: the candidate asked next.
+    private readonly Dictionary<string, int> _probing = new(StringComparer.Ordinal);
+    // Per exchange, its orders from before the start that are still being reconciled: it takes no new order until they are known.
+    private readonly Dictionary<string, HashSet<string>> _fromBeforeStart = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _reconciled = new(StringComparer.Ordinal);
+    private DateTimeOffset _startupOver;
+    private int _sinceSnapshot;
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public override string PersistenceId => OrderLedger.PersistenceId;
+
+    public OrderLedgerActor(OrderLedgerSettings settings, IActorRef router, IActorRef exchanges,
+        IReadOnlyDictionary<string, IReadOnlyList<string>> fallbacks)
+    {
+        _settings = settings;
+        _router = router;
+        _exchanges = exchanges;
+        _fallbacks = fallbacks;
+        _reconciliation = new Reconciliation(settings, new Random());
+        JournalPluginId = LedgerStorage.JournalPluginId(settings);
+        SnapshotPluginId = LedgerStorage.SnapshotPluginId(settings);
+    }
+
+    private DateTimeOffset Now => Context.System.Scheduler.Now;
+
+    // ---- Recovery ---------------------------------------------------------------------------------
+
+    protected override void OnRecover(object message)
+    {
+        switch (message)
+        {
+            case SnapshotOffer { Snapshot: OrderLedgerSnapshot snapshot }:
+                _book.Restore(snapshot);
+                break;
+            case IOrderEvent happened:
+                _book.Apply(happened);
+                break;
+            case RecoveryCompleted:
+                ReconcileWhatWasPending();
+                Timers.StartPeriodicTimer(CheckTimer, CheckDue.Instance, _settings.CheckInterval);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Every order that was in flight, unknown or open when the engine stopped is asked about before its
+    /// exchange takes a new order. One still in flight may be at any of its candidates: it is unknown now.
+    /// </summary>
+    private void ReconcileWhatWasPending()
+    {
+        var now = Now;
+        foreach (var order in _book.Orders.Where(o => o.IsPending).ToList())
+        {
+            if (order.Life == OrderLife.Sent)
+                Record(new OrderOutcomeLost(order.ClientOrderId, null, "the engine stopped before the exchange answered", now));
+            foreach (var exchange in order.Exchange is { } known ? [known] : order.Candidates)
+            {
+                if (!_fromBeforeStart.TryGetValue(exchange, out var pending))
+                    _fromBeforeStart[exchange] = pending = new HashSet<string>(StringComparer.Ordinal);
+                pending.Add(order.ClientOrderId);
+            }
+            Reconcile(order.ClientOrderId);
+        }
+        if (_fromBeforeStart.Count == 0)
+            return;
+        _startupOver = now + _settings.StartupTimeout;
+        Timers.StartSingleTimer(StartupTimer, StartupOver.Instance, _settings.StartupTimeout);
+        _log.Info("Order ledger: reconciling {Count} orders from before the start with {Exchanges}",
+            _fromBeforeStart.Values.SelectMany(ids => ids).Distinct().Count(), string.Join(", ", _fromBeforeStart.Keys));
+    }
+
+    // ---- Commands ---------------------------------------------------------------------------------
+
+    protected override void OnCommand(object message)
+    {
+        switch (message)
+        {
+            case PlaceOrder order:
+                Place(order.Identified() as PlaceOrder ?? order);
+                break;
+            case CancelOrder cancel:
+                if (Invalid(cancel))
+                    break;
+                _cancels[cancel.Id] = Sender;
+                _exchanges.Tell(cancel);
+                break;
+            case GetOrderStatus query:
+                if (Invalid(query))
+                    break;
+                if (_book.TryGet(query.ClientOrderId, out var known) && known.IsFinal && known.Report is { } report)
+                    Sender.Tell(new OrderFound(query, report));
+                else
+                {
+                    _queries[query.Id] = new Query(query.ClientOrderId, query.Exchange, Sender);
+                    _exchanges.Tell(query);
+                }
+                break;
+            case ExchangeReply reply when _placing.Remove(reply.Request.Id, out var placing):
+                Answered(placing, reply);
+                break;
+            case ExchangeReply reply when _queries.Remove(reply.Request.Id, out var query):
+                Queried(query, reply);
+                break;
+            case ExchangeReply reply when _cancels.Remove(reply.Request.Id, out var canceller):
+                if (reply is OrderCancelled cancelled)
+                    Record(new OrderReported(cancelled.Cancel.ClientOrderId, cancelled.Cancel.Exchange, cancelled.Report, Now));
+                canceller.Tell(reply);
+                break;
+            case OrderLedger.WaitForFinal wait:
+                WaitForFinal(wait.ClientOrderId);
+                break;
+            case OrderLedger.GetOrder get:
+                Sender.Tell(new OrderLedger.Order(get.ClientOrderId, _book.TryGet(get.ClientOrderId, out var record) ? record : null));
+                break;
+            case OrderLedger.GetStatus:
+                Sender.Tell(Status());
+                break;
+            case ReconcileDue due:
+                Reconcile(due.ClientOrderId);
+                break;
+            case CheckDue:
+                Check();
+                break;
+            case StartupOver:
+                if (_fromBeforeStart.Count > 0)
+                    _log.Warning("Order ledger: still reconciling orders from before the start with {Exchanges} after {Timeout}; taking new orders",
+                        string.Join(", ", _fromBeforeStart.Keys), Durations.Text(_settings.StartupTimeout));
+                _fromBeforeStart.Clear();
+                break;
+            case SaveSnapshotSuccess saved:
+                DeleteSnapshots(new SnapshotSelectionCriteria(saved.Metadata.SequenceNr - 1));
+                break;
+            case SaveSnapshotFailure failed:
+                _log.Warning(failed.Cause, "Order ledger: a snapshot failed; recovery replays more of the journal until the next one");
+                break;
+            case DeleteSnapshotsSuccess or DeleteSnapshotsFailure:
+                break;
+            default:
+                Unhandled(message);
+                break;
+        }
+    }
+
+    private bool Invalid(ExchangeRequest request)
+    {
+        if (RequestValidation.Problem(request) is not { } problem)
+            return false;
+        Sender.Tell(new InvalidRequest(request, problem));
+        return true;
+    }
+
+    /// <summary>A new order is journaled as sent, then sent; an id the ledger knows is answered from the record.</summary>
+    private void Place(PlaceOrder order)
+    {
+        if (Invalid(order))
+            return;
+        var id = order.ClientOrderId;
+        if (_book.ClosedAs(id) is { } ended)
+        {
+            Sender.Tell(new InvalidRequest(order, $"client order id {id} belongs to an order that ended {ended}; a new order needs a new id"));
+            return;
+        }
+        if (_book.TryGet(id, out var known) && !known.MaySendAgain)
+        {
+            Sender.Tell(KnownOutcome(order, known));
+            return;
+        }
+        if (_fromBeforeStart.TryGetValue(order.Exchange, out var pending) && pending.Count > 0)
+        {
+            Sender.Tell(new OrdersReconciling(order, _startupOver - Now));
+            return;
+        }
+        var caller = Sender;
+        _recording[order.Id] = new Placing(order, caller);
+        Record(new OrderSent(order, CandidatesFor(order.Exchange), Now), () =>
+        {
+            _recording.Remove(order.Id);
+            _placing[order.Id] = new Placing(order, caller);
+            _router.Tell(order);
+        });
+    }
+
+    private IReadOnlyList<string> CandidatesFor(string exchange) =>
+        _fallbacks.TryGetValue(exchange, out var next) ? [exchange, .. next] : [exchange];
+
+    private static ExchangeReply KnownOutcome(PlaceOrder order, OrderRecord known) => known switch
+    {
+        { Report: { } report, Life: not (OrderLife.Unknown or OrderLife.NeedsAttention) } => new OrderPlaced(order with { Exchange = known.Exchange! }, report),
+        _ => new OrderOutcomeUnknown(order, $"client order id {order.ClientOrderId} is already {known.Life}: {known.Detail}; not sent again", null),
+    };
+
+    /// <summary>The exchange's answer to an order is journaled, then passed on.</summary>
+    private void Answered(Placing placing, ExchangeReply reply)
+    {
+        var id = placing.Order.ClientOrderId;
+        var exchange = reply.Request.Exchange;
+        var now = Now;
+        IOrderEvent learned = reply switch
+        {
+            OrderPlaced placed => new OrderReported(id, exchange, placed.Report, now),
+            ExchangeRejected rejected => new OrderRefused(id, exchange, rejected.Reason, rejected.Detail, now),
+            ExchangeFailed { Outcome: ExecutionOutcome.Unknown } failed => new OrderOutcomeLost(id, exchange, $"{failed.Kind}: {failed.Detail}", now),
+            _ => new OrderNotExecuted(id, $"not executed: {reply.GetType().Name}", now),
+        };
+        var answer = reply is ExchangeFailed { Outcome: ExecutionOutcome.Unknown } unknown
+            ? new OrderOutcomeUnknown((PlaceOrder)reply.Request, $"{unknown.Kind} at {exchange}: the ledger is reconciling it", unknown)
+            : reply;
+        Record(learned, () => placing.Caller.Tell(answer));
+    }
+
+    private void WaitForFinal(string id)
+    {
+        if (_book.TryGet(id, out var order) && order.IsFinal)
+            Sender.Tell(Settled(order));
+        else if (order is not null)
+        {
+            if (!_waiters.TryGetValue(id, out var waiting))
+                _waiters[id] = waiting = [];
+            waiting.Add(Sender);
+        }
+        else if (_book.ClosedAs(id) is { } ended)
+            Sender.Tell(new OrderSettled(id, null, ended, null, "ended longer ago than the retention", Now));
+        else
+            Sender.Tell(new OrderLedger.NotFound(id));
+    }
+
+    // ---- Reconciliation ---------------------------------------------------------------------------
+
+    /// <summary>Asks the order's exchange (or, not knowing which, its next candidate) where the order stands.</summary>
+    private void Reconcile(string id)
+    {
+        if (!_book.TryGet(id, out var order) || !order.IsPending || Querying(id))
+            return;
+        _probing.TryGetValue(id, out var candidate);
+        var query = new GetOrderStatus(order.Exchange ?? order.Candidates[candidate], order.Order.Symbol, id);
+        _queries[query.Id] = new Query(id, query.Exchange, null);
+        _exchanges.Tell(query);
+    }
+
+    private void Queried(Query query, ExchangeReply reply)
+    {
+        var id = query.ClientOrderId;
+        if (query.Caller is { } caller)
+        {
+            caller.Tell(reply);
+            if (reply is OrderFound found && _book.TryGet(id, out var asked) && asked.IsPending)
+                Record(new OrderReported(id, query.Exchange, found.Report, Now));
+            return;
+        }
+        if (!_book.TryGet(id, out var order) || !order.IsPending)
+            return;
+        var now = Now;
+        switch (reply)
+        {
+            case OrderFound found:
+                Record(new OrderReported(id, query.Exchange, found.Report, now));
+                break;
+            case ExchangeRejected { Reason: RejectionReason.UnknownOrder } when order.Exchange is null && NextCandidate(order):
+                Reconcile(id);
+                break;
+            case ExchangeRejected { Reason: RejectionReason.UnknownOrder } when _reconciliation.InGrace(order, now):
+                ReconcileLater(id);
+                break;
+            case ExchangeRejected { Reason: RejectionReason.UnknownOrder }:
+                Record(new OrderUnknownToExchange(id, query.Exchange, now), () =>
+                {
+                    if (_book.TryGet(id, out var unknown) && _reconciliation.GivesUp(unknown))
+                        Record(new OrderNeedsAttention(id,
+                            $"{(unknown.Exchange is null ? string.Join(" and ", unknown.Candidates) : unknown.Exchange)} still do not know it after " +
+                            $"{unknown.UnknownAnswers} queries past the {Durations.Text(_settings.Grace)} grace time", Now));
+                    else
+                        ReconcileLater(id);
+                });
+                break;
+            case CircuitOpen open:
+                ReconcileLater(id, open.RetryAfter);
+                break;
+            default:
+                ReconcileLater(id);
+                break;
+        }
+    }
+
+    // A query round goes through every candidate before it counts as one "unknown order" answer.
+    private bool NextCandidate(OrderRecord order)
+    {
+        _probing.TryGetValue(order.ClientOrderId, out var candidate);
+        if (candidate + 1 < order.Candidates.Count)
+        {
+            _probing[order.ClientOrderId] = candidate + 1;
+            return true;
+        }
+        _probing.Remove(order.ClientOrderId);
+        return false;
+    }
+
+    private bool Querying(string id) => _queries.Values.Any(query => query.ClientOrderId == id && query.Caller is null);
+
+    private bool IsReconciling(string id) => Querying(id) || Timers.IsTimerActive($"reconcile-{id}");
+
+    private void ReconcileLater(string id, TimeSpan? atLeast = null) =>
+        Timers.StartSingleTimer($"reconcile-{id}", new ReconcileDue(id), _reconciliation.NextWait(id, atLeast));
+
+    /// <summary>Retires old final orders, and asks about every order in flight or open for too long that nobody is asking about.</summary>
+    private void Check()
+    {
+        var now = Now;
+        _book.Retire(now - _settings.Retention);
+        var placing = _placing.Values.Select(p => p.Order.ClientOrderId).ToHashSet(StringComparer.Ordinal);
+        foreach (var order in _book.Orders.Where(o => o.IsPending && now - o.UpdatedAt >= _settings.CheckAfter).ToList())
+            if (!placing.Contains(order.ClientOrderId) && !IsReconciling(order.ClientOrderId))
+                Reconcile(order.ClientOrderId);
+    }
+
+    // ---- Journal ----------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Applies <paramref name="happened"/> to the book at once (so a second order with the same id sees the
+    /// first), journals it, and acts on it only once it is in the journal.
+    /// </summary>
+    private void Record(IOrderEvent happened, Action? thenDo = null)
+    {
+        var before = _book.TryGet(happened.ClientOrderId, out var was) ? was.Life : (OrderLife?)null;
+        var order = _book.Apply(happened);
+        PersistAsync(happened, _ =>
+        {
+            thenDo?.Invoke();
+            if (order is not null)
+                Journaled(order, before, happened);
+            if (++_sinceSnapshot >= _settings.SnapshotEvery)
+            {
+                _sinceSnapshot = 0;
+                SaveSnapshot(_book.Snapshot());
+            }
+        });
+    }
+
+    private void Journaled(OrderRecord order, OrderLife? before, IOrderEvent happened)
+    {
+        var id = order.ClientOrderId;
+        if (happened is OrderOutcomeLost && !IsReconciling(id))
+            ReconcileLater(id);
+        if (happened is OrderReported && before == OrderLife.Unknown)
+        {
+            _reconciled[order.Exchange!] = _reconciled.GetValueOrDefault(order.Exchange!) + 1;
+            _log.Info("Order ledger: {ClientOrderId} reconciled with {Exchange}: {Life}", id, order.Exchange, order.Life);
+        }
+        if (happened is OrderNeedsAttention attention)
+        {
+            _log.Warning("Order ledger: {ClientOrderId} needs attention: {Reason}", id, attention.Reason);
+            Context.System.EventStream.Publish(attention);
+        }
+        if (order.Life is not (OrderLife.Unknown or OrderLife.Sent))
+            KnownAgain(order);
+        if (order.IsFinal)
+            Settle(order);
+    }
+
+    // The order is known again (final, open, or an operator's): its exchange may stop waiting on it.
+    private void KnownAgain(OrderRecord order)
+    {
+        var id = order.ClientOrderId;
+        _probing.Remove(id);
+        foreach (var (name, pending) in _fromBeforeStart.ToList())
+            if (pending.Remove(id) && pending.Count == 0)
+            {
+                _fromBeforeStart.Remove(name);
+                _log.Info("Order ledger: {Exchange}'s orders from before the start are reconciled; it takes new orders", name);
+            }
+        if (!order.IsPending)
+            _reconciliation.Settled(id);
+    }
+
+    private void Settle(OrderRecord order)
+    {
+        Timers.Cancel($"reconcile-{order.ClientOrderId}");
+        var settled = Settled(order);
+        Context.System.EventStream.Publish(settled);
+        if (_waiters.Remove(order.ClientOrderId, out var waiting))
+            foreach (var waiter in waiting)
+                waiter.Tell(settled);
+    }
+
+    private static OrderSettled Settled(OrderRecord order) =>
+        new(order.ClientOrderId, order.Exchange, order.Life, order.Report, order.Detail, order.UpdatedAt);
+
+    private OrderLedger.Status Status()
+    {
+        var byExchange = _book.Orders.ToLookup(order => order.Exchange ?? order.Candidates[0]);
+        return new OrderLedger.Status(byExchange.Select(orders => orders.Key).Union(_reconciled.Keys).Order(StringComparer.Ordinal)
+            .Select(exchange => new OrderLedger.ExchangeOrders(exchange,
+                byExchange[exchange].Count(o => o.Life == OrderLife.Sent),
+                byExchange[exchange].Count(o => o.Life == OrderLife.Open),
+                byExchange[exchange].Count(o => o.Life == OrderLife.Unknown),
+                byExchange[exchange].Count(o => o.Life == OrderLife.NeedsAttention),
+                _reconciled.GetValueOrDefault(exchange)))
+            .ToList());
+    }
+
+    /// <summary>Whatever is still waiting on the ledger is answered: a caller never waits on silence.</summary>
+    protected override void PostStop()
+    {
+        foreach (var (order, caller) in _recording.Values)
+            caller.Tell(new ExchangeFailed(order, FailureKind.ConnectionFailed, ExecutionOutcome.NotExecuted, null,
+                "the order ledger stopped before it could record the order: not sent"));
+        foreach (var (order, caller) in _placing.Values)
+            caller.Tell(new OrderOutcomeUnknown(order, "the order ledger stopped while the order was in flight", null));
+        base.PostStop();
+    }
+}

@@ -1,0 +1,69 @@
+using TradingActors.Configuration;
+
+namespace TradingActors.Orders;
+
+/// <summary>
+/// The order ledger, read from <c>trading.orders</c>; hocon/trading.conf holds the defaults and the README's
+/// "Orders" section explains each one.
+/// </summary>
+public sealed record OrderLedgerSettings
+{
+    /// <summary>The value of <c>journal</c> that means the embedded SQLite file.</summary>
+    public const string Sqlite = "sqlite";
+
+    /// <summary><see cref="Sqlite"/>, or the HOCON path of an Akka.Persistence journal plugin configured by the host.</summary>
+    public required string Journal { get; init; }
+
+    /// <summary><see cref="Sqlite"/>, or the HOCON path of an Akka.Persistence snapshot store plugin.</summary>
+    public required string SnapshotStore { get; init; }
+
+    /// <summary>The SQLite file, created on first start, when the journal or the snapshot store is <see cref="Sqlite"/>.</summary>
+    public required string SqliteFile { get; init; }
+
+    /// <summary>A snapshot after this many events, so recovery reads at most this many past the last snapshot.</summary>
+    public int SnapshotEvery { get; init; }
+
+    /// <summary>How long a final order stays in memory in full; after that only its id and outcome stay (the journal keeps all).</summary>
+    public TimeSpan Retention { get; init; }
+
+    /// <summary>How long an exchange may not know an order it was sent before "unknown order" counts against it.</summary>
+    public TimeSpan Grace { get; init; }
+
+    /// <summary>Queries answered "unknown order" (past the grace time) before the order needs an operator's attention.</summary>
+    public int MaxQueries { get; init; }
+
+    public TimeSpan MinBackoff { get; init; }
+    public TimeSpan MaxBackoff { get; init; }
+
+    /// <summary>How often the ledger looks for orders in flight or open too long, and asks their exchange about them.</summary>
+    public TimeSpan CheckInterval { get; init; }
+
+    /// <summary>An order in flight or open this long is asked about at the next check.</summary>
+    public TimeSpan CheckAfter { get; init; }
+
+    /// <summary>The longest new orders for an exchange wait on the reconciliation of its orders from before a restart.</summary>
+    public TimeSpan StartupTimeout { get; init; }
+
+    public static OrderLedgerSettings Read(SettingsReader orders)
+    {
+        var minBackoff = orders.Duration("min-backoff");
+        var maxBackoff = orders.Duration("max-backoff");
+        if (maxBackoff < minBackoff)
+            throw new SettingsException(orders.PathOf("max-backoff"), Durations.Text(maxBackoff), $"must be at least min-backoff ({Durations.Text(minBackoff)})");
+        return new OrderLedgerSettings
+        {
+            Journal = orders.String("journal"),
+            SnapshotStore = orders.String("snapshot-store"),
+            SqliteFile = orders.String("sqlite-file"),
+            SnapshotEvery = orders.Int("snapshot-every", min: 1),
+            Retention = orders.Duration("retention", zeroAllowed: true),
+            Grace = orders.Duration("grace", zeroAllowed: true),
+            MaxQueries = orders.Int("max-queries", min: 1),
+            MinBackoff = minBackoff,
+            MaxBackoff = maxBackoff,
+            CheckInterval = orders.Duration("check-interval"),
+            CheckAfter = orders.Duration("check-after"),
+            StartupTimeout = orders.Duration("startup-timeout"),
+        };
+    }
+}

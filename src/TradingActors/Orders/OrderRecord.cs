@@ -1,0 +1,93 @@
+using TradingActors.Exchanges;
+
+namespace TradingActors.Orders;
+
+/// <summary>Where an order stands in the ledger.</summary>
+public enum OrderLife
+{
+    /// <summary>Journaled and on its way; no answer yet.</summary>
+    Sent,
+
+    /// <summary>The exchange has it, open (new or partially filled).</summary>
+    Open,
+
+    Filled,
+    Cancelled,
+
+    /// <summary>The exchange refused it; nothing executed.</summary>
+    Rejected,
+
+    Expired,
+
+    /// <summary>It may have executed: reconciliation is asking its exchange.</summary>
+    Unknown,
+
+    /// <summary>Reconciliation could not settle it; an operator decides.</summary>
+    NeedsAttention,
+
+    /// <summary>Provably not executed anywhere: it may be sent again under the same id.</summary>
+    NotExecuted,
+}
+
+/// <summary>One order's life, as the ledger's events have built it.</summary>
+/// <param name="Exchange">The exchange that has (or may have) it; null while any candidate may.</param>
+/// <param name="Report">The exchange's latest word on it.</param>
+/// <param name="UnknownAnswers">Queries answered "unknown order" after the grace time.</param>
+public sealed record OrderRecord(
+    PlaceOrder Order,
+    IReadOnlyList<string> Candidates,
+    OrderLife Life,
+    string? Exchange,
+    OrderReport? Report,
+    string Detail,
+    DateTimeOffset SentAt,
+    DateTimeOffset UpdatedAt,
+    int UnknownAnswers)
+{
+    public string ClientOrderId => Order.ClientOrderId;
+
+    public bool IsFinal => Life is OrderLife.Filled or OrderLife.Cancelled or OrderLife.Rejected or OrderLife.Expired;
+
+    /// <summary>Whether the ledger still has to learn how it ends: it may have executed, or is open at its exchange.</summary>
+    public bool IsPending => Life is OrderLife.Sent or OrderLife.Open or OrderLife.Unknown;
+
+    /// <summary>Whether nothing of it executed anywhere, so that its id may be sent again.</summary>
+    public bool MaySendAgain => Life is OrderLife.NotExecuted or OrderLife.Rejected;
+
+    public static OrderRecord From(OrderSent sent) =>
+        new(sent.Order, sent.Candidates, OrderLife.Sent, null, null, "sent", sent.At, sent.At, 0);
+
+    /// <summary>The record after <paramref name="happened"/>; events about an order that ended leave it as it is.</summary>
+    public OrderRecord Apply(IOrderEvent happened) => IsFinal ? this : happened switch
+    {
+        OrderReported reported => this with
+        {
+            Life = LifeOf(reported.Report.State),
+            Exchange = reported.Exchange,
+            Report = reported.Report,
+            Detail = $"{reported.Exchange} reports it {reported.Report.State}",
+            UpdatedAt = reported.At,
+        },
+        OrderNotExecuted notExecuted => this with { Life = OrderLife.NotExecuted, Detail = notExecuted.Reason, UpdatedAt = notExecuted.At },
+        OrderRefused refused => this with
+        {
+            Life = OrderLife.Rejected, Exchange = refused.Exchange, Detail = $"{refused.Reason}: {refused.Detail}", UpdatedAt = refused.At,
+        },
+        OrderOutcomeLost lost => this with
+        {
+            Life = OrderLife.Unknown, Exchange = lost.Exchange ?? Exchange, Detail = lost.Detail, UpdatedAt = lost.At,
+        },
+        OrderUnknownToExchange unknown => this with { UnknownAnswers = UnknownAnswers + 1, UpdatedAt = unknown.At },
+        OrderNeedsAttention attention => this with { Life = OrderLife.NeedsAttention, Detail = attention.Reason, UpdatedAt = attention.At },
+        _ => this,
+    };
+
+    private static OrderLife LifeOf(OrderState state) => state switch
+    {
+        OrderState.New or OrderState.PartiallyFilled => OrderLife.Open,
+        OrderState.Filled => OrderLife.Filled,
+        OrderState.Cancelled => OrderLife.Cancelled,
+        OrderState.Rejected => OrderLife.Rejected,
+        _ => OrderLife.Expired,
+    };
+}

@@ -1,0 +1,31 @@
+using TradingActors.Configuration;
+
+namespace TradingActors.Orders;
+
+/// <summary>
+/// When the ledger asks an exchange again about an order whose outcome it does not know, and when it
+/// stops asking. "Unknown order" right after a send is no proof that nothing was placed (exchanges answer
+/// it for a while after accepting an order), so it counts only past the grace time, and only enough of
+/// those answers make the order one for an operator.
+/// </summary>
+internal sealed class Reconciliation(OrderLedgerSettings settings, Random random)
+{
+    private readonly Dictionary<string, int> _attempts = new(StringComparer.Ordinal);
+
+    /// <summary>How long to wait before the next query about the order; each wait is longer, up to the cap.</summary>
+    public TimeSpan NextWait(string clientOrderId, TimeSpan? atLeast = null)
+    {
+        _attempts.TryGetValue(clientOrderId, out var attempts);
+        _attempts[clientOrderId] = attempts + 1;
+        var wait = Backoff.Wait(settings.MinBackoff, 2, attempts, settings.MaxBackoff, 0.2, random);
+        return atLeast > wait ? atLeast.Value : wait;
+    }
+
+    /// <summary>Whether an "unknown order" answer at <paramref name="now"/> still falls in the grace time.</summary>
+    public bool InGrace(OrderRecord order, DateTimeOffset now) => now - order.SentAt < settings.Grace;
+
+    /// <summary>Whether the order has been unknown to its exchange often enough, past the grace time, to stop asking.</summary>
+    public bool GivesUp(OrderRecord order) => order.UnknownAnswers >= settings.MaxQueries;
+
+    public void Settled(string clientOrderId) => _attempts.Remove(clientOrderId);
+}
