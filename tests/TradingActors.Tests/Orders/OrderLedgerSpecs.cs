@@ -1,0 +1,217 @@
+using Akka.Actor;
+using Akka.TestKit;
+using TradingActors.Exchanges;
+using TradingActors.Hosting;
+using TradingActors.Orders;
+using TradingActors.TestKit;
+using Xunit.Abstractions;
+
+namespace TradingActors.Tests.Orders;
+
+/// <summary>
+/// The order ledger on virtual time, with a probe for the exchange: every order journaled before it is sent,
+/// a client order id never sent twice, and every unknown outcome reconciled by asking the exchange.
+/// </summary>
+public sealed class OrderLedgerSpecs(ITestOutputHelper output) : TradingEngineTestKit(output)
+{
+    private const string Config = """
+        trading.exchanges.binance { call-timeout = 2s, failure-threshold = 100 }
+        trading.orders { grace = 10s, max-queries = 2, min-backoff = 1s, max-backoff = 1s }
+        """;
+
+    private TestProbe _binance = null!;
+
+    private TradingEngine.Parts Start(string config = Config)
+    {
+        _binance = CreateTestProbe();
+        return StartEngine(config, name => name == "binance" ? Exchange(_binance) : null);
+    }
+
+    private static PlaceOrder Order(string id) => new("binance", "BTCUSDT", OrderSide.Buy, 0.5m, null, id);
+
+    private static OrderReport Report(string id, OrderState state, decimal filled = 0.5m) =>
+        new(id, "9", "BTCUSDT", OrderSide.Buy, state, 0.5m, filled, filled > 0 ? 42_000.01m : null);
+
+    private OrderRecord? RecordOf(TradingEngine.Parts engine, string id)
+    {
+        engine.Orders.Tell(new OrderLedger.GetOrder(id), TestActor);
+        return ExpectMsg<OrderLedger.Order>().Record;
+    }
+
+    /// <summary>The order times out at its exchange: the caller hears that its outcome is unknown.</summary>
+    private PlaceOrder TimesOut(TradingEngine.Parts engine, PlaceOrder order)
+    {
+        engine.Orders.Tell(order, TestActor);
+        var sent = _binance.ExpectMsg<PlaceOrder>();
+        Settled(engine.Exchanges);
+        Sys.ActorSelection(engine.Exchanges.Path / "binance").Tell(new Identify(null), TestActor);
+        ExpectMsg<ActorIdentity>();
+        Clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.NotNull(ExpectMsg<OrderOutcomeUnknown>().Failure);
+        Settled(engine.Orders);
+        return sent;
+    }
+
+    /// <summary>Moves past the reconciliation's backoff (1 s, spread by up to a fifth) and answers its query about <paramref name="id"/>.</summary>
+    private void AnswerNextQuery(TradingEngine.Parts engine, string id, Func<GetOrderStatus, ExchangeReply> answer)
+    {
+        Clock.Advance(TimeSpan.FromSeconds(1.2));
+        var query = _binance.ExpectMsg<GetOrderStatus>();
+        Assert.Equal(id, query.ClientOrderId);
+        _binance.Reply(answer(query));
+        Settled(engine.Orders);
+    }
+
+    [Fact]
+    public void A_new_order_is_sent_once_and_its_fill_is_recorded()
+    {
+        var engine = Start();
+
+        engine.Orders.Tell(Order("fill-1"), TestActor);
+        _binance.Reply(new OrderPlaced(_binance.ExpectMsg<PlaceOrder>(), Report("fill-1", OrderState.Filled)));
+
+        Assert.Equal(OrderState.Filled, ExpectMsg<OrderPlaced>().Report.State);
+        Assert.Equal(OrderLife.Filled, RecordOf(engine, "fill-1")!.Life);
+    }
+
+    [Fact]
+    public void An_order_whose_id_the_ledger_knows_final_is_answered_from_the_record_and_never_sent_again()
+    {
+        var engine = Start();
+        engine.Orders.Tell(Order("known-1"), TestActor);
+        _binance.Reply(new OrderPlaced(_binance.ExpectMsg<PlaceOrder>(), Report("known-1", OrderState.Filled)));
+        ExpectMsg<OrderPlaced>();
+
+        engine.Orders.Tell(Order("known-1"), TestActor);
+
+        Assert.Equal(0.5m, ExpectMsg<OrderPlaced>().Report.FilledQuantity);
+        _binance.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+    }
+
+    [Fact]
+    public void A_timed_out_order_is_not_sent_again_when_the_caller_retries_and_is_settled_by_asking_its_exchange()
+    {
+        var engine = Start();
+        Sys.EventStream.Subscribe(TestActor, typeof(OrderSettled));
+        TimesOut(engine, Order("ghost-1"));
+
+        engine.Orders.Tell(Order("ghost-1"), TestActor);
+        Assert.Null(ExpectMsg<OrderOutcomeUnknown>().Failure);
+        AnswerNextQuery(engine, "ghost-1", query => new OrderFound(query, Report("ghost-1", OrderState.Filled)));
+
+        var settled = ExpectMsg<OrderSettled>();
+        Assert.Equal(("ghost-1", OrderLife.Filled, "binance"), (settled.ClientOrderId, settled.Life, settled.Exchange));
+        _binance.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+    }
+
+    [Fact]
+    public void An_order_the_exchange_does_not_know_yet_is_not_declared_lost_within_the_grace_time()
+    {
+        var engine = Start();
+        TimesOut(engine, Order("lag-1"));
+
+        AnswerNextQuery(engine, "lag-1", query => new ExchangeRejected(query, RejectionReason.UnknownOrder, "-2013 Order does not exist."));
+        AnswerNextQuery(engine, "lag-1", query => new ExchangeRejected(query, RejectionReason.UnknownOrder, "-2013 Order does not exist."));
+        AnswerNextQuery(engine, "lag-1", query => new OrderFound(query, Report("lag-1", OrderState.Filled)));
+
+        var record = RecordOf(engine, "lag-1")!;
+        Assert.Equal((OrderLife.Filled, 0), (record.Life, record.UnknownAnswers));
+    }
+
+    [Fact]
+    public void An_order_its_exchange_still_does_not_know_past_the_grace_time_and_queries_needs_attention()
+    {
+        var engine = Start("""
+            trading.exchanges.binance { call-timeout = 2s, failure-threshold = 100 }
+            trading.orders { grace = 0s, max-queries = 2, min-backoff = 1s, max-backoff = 1s }
+            """);
+        Sys.EventStream.Subscribe(TestActor, typeof(OrderNeedsAttention));
+        TimesOut(engine, Order("lost-1"));
+
+        AnswerNextQuery(engine, "lost-1", query => new ExchangeRejected(query, RejectionReason.UnknownOrder, "-2013"));
+        AnswerNextQuery(engine, "lost-1", query => new ExchangeRejected(query, RejectionReason.UnknownOrder, "-2013"));
+
+        Assert.Equal("lost-1", ExpectMsg<OrderNeedsAttention>().ClientOrderId);
+        Assert.Equal(OrderLife.NeedsAttention, RecordOf(engine, "lost-1")!.Life);
+        Clock.Advance(TimeSpan.FromSeconds(5));
+        _binance.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+    }
+
+    [Fact]
+    public void An_order_that_provably_did_not_execute_may_be_sent_again_under_the_same_id()
+    {
+        var engine = Start();
+        engine.Orders.Tell(Order("retry-1"), TestActor);
+        var first = _binance.ExpectMsg<PlaceOrder>();
+        _binance.Reply(new ExchangeFailed(first, FailureKind.ConnectionFailed, ExecutionOutcome.NotExecuted, null, "refused"));
+        ExpectMsg<ExchangeFailed>();
+        Assert.Equal(OrderLife.NotExecuted, RecordOf(engine, "retry-1")!.Life);
+
+        engine.Orders.Tell(Order("retry-1"), TestActor);
+
+        Assert.Equal("retry-1", _binance.ExpectMsg<PlaceOrder>().ClientOrderId);
+    }
+
+    [Fact]
+    public void An_invalid_order_is_answered_and_nothing_is_recorded()
+    {
+        var engine = Start();
+
+        engine.Orders.Tell(new PlaceOrder("binance", "BTCUSDT", OrderSide.Buy, 0, null, "bad id with spaces"), TestActor);
+
+        ExpectMsg<InvalidRequest>();
+        Assert.Null(RecordOf(engine, "bad id with spaces"));
+        _binance.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+    }
+
+    [Fact]
+    public void The_status_of_a_final_order_is_answered_from_the_ledger_without_asking_the_exchange()
+    {
+        var engine = Start();
+        engine.Orders.Tell(Order("asked-1"), TestActor);
+        _binance.Reply(new OrderPlaced(_binance.ExpectMsg<PlaceOrder>(), Report("asked-1", OrderState.Filled)));
+        ExpectMsg<OrderPlaced>();
+
+        engine.Orders.Tell(new GetOrderStatus("binance", "BTCUSDT", "asked-1"), TestActor);
+
+        Assert.Equal(OrderState.Filled, ExpectMsg<OrderFound>().Report.State);
+        _binance.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+    }
+
+    [Fact]
+    public void A_caller_waiting_for_an_order_hears_once_it_is_final()
+    {
+        var engine = Start();
+        TimesOut(engine, Order("wait-1"));
+        var waiter = CreateTestProbe();
+        engine.Orders.Tell(new OrderLedger.WaitForFinal("wait-1"), waiter);
+
+        AnswerNextQuery(engine, "wait-1", query => new OrderFound(query, Report("wait-1", OrderState.Cancelled, filled: 0)));
+
+        Assert.Equal(OrderLife.Cancelled, waiter.ExpectMsg<OrderSettled>().Life);
+    }
+
+    [Fact]
+    public void After_a_restart_an_order_left_in_flight_is_reconciled_before_its_exchange_takes_a_new_order()
+    {
+        var engine = Start();
+        engine.Orders.Tell(Order("restart-1"), TestActor);
+        _binance.ExpectMsg<PlaceOrder>();
+        Watch(engine.Orders);
+        Sys.Stop(engine.Orders);
+        ExpectMsg<OrderOutcomeUnknown>();
+        ExpectTerminated(engine.Orders);
+
+        var restarted = Start();
+        restarted.Orders.Tell(Order("restart-2"), TestActor);
+        Assert.Equal("restart-1", _binance.ExpectMsg<GetOrderStatus>().ClientOrderId);
+        ExpectMsg<OrdersReconciling>();
+        _binance.Reply(new OrderFound(_binance.LastMessage as GetOrderStatus ?? throw new InvalidOperationException(),
+            Report("restart-1", OrderState.Filled)));
+        Settled(restarted.Orders);
+
+        restarted.Orders.Tell(Order("restart-2"), TestActor);
+        Assert.Equal("restart-2", _binance.ExpectMsg<PlaceOrder>().ClientOrderId);
+        Assert.Equal(OrderLife.Filled, RecordOf(restarted, "restart-1")!.Life);
+    }
+}
