@@ -21,11 +21,14 @@ public static class LedgerStorage
     public static string SnapshotPluginId(OrderLedgerSettings settings) =>
         settings.SnapshotStore == OrderLedgerSettings.Sqlite ? SqlSnapshots : settings.SnapshotStore;
 
-    /// <summary>The persistence plugins' configuration for the SQLite file, or nothing when the host configures its own.</summary>
+    /// <summary>
+    /// The persistence plugins' configuration: Akka.Persistence.Sql's defaults (a host on another SQL database
+    /// then sets only its connection), with the SQLite file's connection where the ledger uses it.
+    /// </summary>
     public static Config Config(OrderLedgerSettings settings)
     {
         if (settings.Journal != OrderLedgerSettings.Sqlite && settings.SnapshotStore != OrderLedgerSettings.Sqlite)
-            return Akka.Configuration.Config.Empty;
+            return SqlPersistence.DefaultConfiguration;
         var file = Path.GetFullPath(settings.SqliteFile).Replace("\\", "\\\\").Replace("\"", "\\\"");
         var sqlite = $$"""{ connection-string = "Data Source={{file}}", provider-name = "SQLite.MS", auto-initialize = on }""";
         return ConfigurationFactory.ParseString($"{SqlJournal} {sqlite}\n{SqlSnapshots} {sqlite}").WithFallback(SqlPersistence.DefaultConfiguration);
