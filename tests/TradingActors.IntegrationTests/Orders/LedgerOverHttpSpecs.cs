@@ -45,6 +45,8 @@ public sealed class LedgerOverHttpSpecs : IAsyncLifetime
                         endpoint { url = "{{Binance.BaseAddress}}", api-key = "sim-api-key", api-secret = "sim-api-secret" }
                       }
                       orders { sqlite-file = "{{_ledgerFile}}", grace = 3s, min-backoff = 200ms, max-backoff = 500ms }
+                      # A loaded CI machine may take seconds over the first journal writes; the call timeout stays tight.
+                      facade.margin = 10s
                     }
                     """)));
                 services.AddTradingEngine();
