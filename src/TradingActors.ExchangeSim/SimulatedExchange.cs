@@ -26,7 +26,7 @@ public sealed class SimulatedExchange
         _server = new ExchangeServer(options.Name, port => ExchangeApp.Build(this, simulator, port), log);
         Faults = new ExchangeFaults(options.Name, options.Faults, _server, log, _lifetime.Token);
         TradeFeed = new TradeFeed();
-        UserDataFeed = new UserDataFeed();
+        UserDataFeed = new UserDataFeed(Faults);
         Market = new Market(options, simulator.Seed, simulator.Volatility, TimeProvider.System, TradeFeed.Publish, UserDataFeed.Publish);
         Dice = new FaultDice(Seeds.For(simulator.Seed, options.Name, "faults"));
         WeightLimiter = new WeightLimiter(options.WeightLimit, TimeProvider.System);
