@@ -1,8 +1,9 @@
 namespace TradingActors.ExchangeSim;
 
 /// <summary>
-/// An answer the exchange refuses with, in Binance's shape: an HTTP status and a body {"code":N,"msg":"..."}.
-/// Thrown wherever the refusal is decided and written by the API's gate, so handlers read as the happy path.
+/// An answer the exchange refuses with, in Binance's shape: an HTTP status and a body {"code":N,"msg":"..."}
+/// (on the WebSocket API, the reply's status and its error). Thrown wherever the refusal is decided and
+/// written by the API's gate, so handlers read as the happy path.
 /// </summary>
 internal sealed class ExchangeError(int status, int code, string message) : Exception(message)
 {
@@ -17,6 +18,8 @@ internal sealed class ExchangeError(int status, int code, string message) : Exce
 
     public static ExchangeError BackendTimeout() => new(503, -1007,
         "Timeout waiting for response from backend server. Send status unknown; execution status unknown.");
+
+    public static ExchangeError UnknownMethod(string method) => new(400, -1020, $"Unknown method '{method}'.");
 
     public static ExchangeError FilterFailure(string filter) => new(400, -1013, $"Filter failure: {filter}");
 
@@ -53,12 +56,16 @@ internal sealed class ExchangeError(int status, int code, string message) : Exce
 
     public static ExchangeError InvalidSymbol() => new(400, -1121, "Invalid symbol.");
 
+    public static ExchangeError InvalidJson() => new(400, -1135, "Invalid JSON Request");
+
     public static ExchangeError RecvWindowTooLarge() => new(400, -1131, "recvWindow must be less than 60000");
 
     public static ExchangeError InsufficientBalance() => new(400, -2010,
         "Account has insufficient balance for requested action.");
 
     public static ExchangeError DuplicateOrder() => new(400, -2010, "Duplicate order sent.");
+
+    public static ExchangeError SubscriptionActive() => new(400, -2035, "User Data Stream subscription already active.");
 
     public static ExchangeError UnknownOrderSent() => new(400, -2011, "Unknown order sent.");
 

@@ -5,6 +5,7 @@ using TradingActors.ExchangeSim.Hosting;
 using TradingActors.ExchangeSim.Rest;
 using TradingActors.ExchangeSim.Streams;
 using TradingActors.ExchangeSim.Trading;
+using TradingActors.ExchangeSim.WebSocketApi;
 
 namespace TradingActors.ExchangeSim;
 
@@ -22,13 +23,14 @@ public sealed class SimulatedExchange
     {
         _options = options;
         var log = simulator.LoggerFactory.CreateLogger("TradingActors.ExchangeSim");
+        _server = new ExchangeServer(options.Name, port => ExchangeApp.Build(this, simulator, port), log);
+        Faults = new ExchangeFaults(options.Name, options.Faults, _server, log, _lifetime.Token);
         TradeFeed = new TradeFeed();
-        Market = new Market(options, simulator.Seed, simulator.Volatility, TimeProvider.System, TradeFeed.Publish);
+        UserDataFeed = new UserDataFeed(Faults);
+        Market = new Market(options, simulator.Seed, simulator.Volatility, TimeProvider.System, TradeFeed.Publish, UserDataFeed.Publish);
         Dice = new FaultDice(Seeds.For(simulator.Seed, options.Name, "faults"));
         WeightLimiter = new WeightLimiter(options.WeightLimit, TimeProvider.System);
         Authenticator = new Authenticator(options.Accounts, TimeProvider.System);
-        _server = new ExchangeServer(options.Name, port => ExchangeApp.Build(this, simulator, port), log);
-        Faults = new ExchangeFaults(options.Name, options.Faults, _server, log, _lifetime.Token);
     }
 
     public string Name => _options.Name;
@@ -36,7 +38,7 @@ public sealed class SimulatedExchange
     /// <summary>The REST base address, http://127.0.0.1:port/; it stays the same across outages.</summary>
     public Uri BaseAddress => new($"http://127.0.0.1:{_server.Port}/");
 
-    /// <summary>The stream base address, ws://127.0.0.1:port/, under which ws/&lt;stream&gt; and stream live.</summary>
+    /// <summary>The WebSocket base address, ws://127.0.0.1:port/, under which ws/&lt;stream&gt;, stream and ws-api/v3 live.</summary>
     public Uri WebSocketAddress => new($"ws://127.0.0.1:{_server.Port}/");
 
     /// <summary>The faults this exchange injects, switchable at run time.</summary>
@@ -44,6 +46,7 @@ public sealed class SimulatedExchange
 
     internal Market Market { get; }
     internal TradeFeed TradeFeed { get; }
+    internal UserDataFeed UserDataFeed { get; }
     internal FaultDice Dice { get; }
     internal WeightLimiter WeightLimiter { get; }
     internal Authenticator Authenticator { get; }

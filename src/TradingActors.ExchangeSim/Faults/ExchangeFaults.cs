@@ -38,6 +38,13 @@ public sealed class ExchangeFaults
     }
 
     /// <summary>
+    /// Raised after the faults in force changed, for what must follow a change at once rather than at its
+    /// next request or frame: the user data sessions a drop closes. It reads <see cref="Current"/>, which
+    /// is the latest faults even when two changes race.
+    /// </summary>
+    internal event Action? Changed;
+
+    /// <summary>
     /// Puts <paramref name="faults"/> in force, for <paramref name="duration"/> if given. The task completes
     /// once the exchange's port is closed (outage) or open again (no outage).
     /// </summary>
@@ -55,6 +62,7 @@ public sealed class ExchangeFaults
             version = ++_version;
         }
         _log.LogInformation("{Exchange}: faults {Faults}, lasting {Duration}", _exchange, Describe(faults), duration?.ToString() ?? "until replaced");
+        Changed?.Invoke();
         if (duration is { } lasting)
             _ = ClearAfterAsync(version, lasting);
         return SettlePortAsync();
@@ -87,6 +95,7 @@ public sealed class ExchangeFaults
             _version++;
         }
         _log.LogInformation("{Exchange}: faults cleared after {Duration}", _exchange, duration);
+        Changed?.Invoke();
         await LogFailureAsync(SettlePortAsync());
     }
 

@@ -52,6 +52,15 @@ public sealed record FaultSettings
     /// <summary>Share of trade frames replaced by text that is not JSON.</summary>
     public double WsGarbage { get; init; }
 
+    /// <summary>WebSocket API sessions (the user data stream) are closed at once, and any opened meanwhile as soon as it opens.</summary>
+    public bool UserDataDrop { get; init; }
+
+    /// <summary>
+    /// WebSocket API sessions stay open and answer requests, but send no user data event; the events of
+    /// the meantime are lost, not delayed.
+    /// </summary>
+    public bool UserDataStall { get; init; }
+
     internal void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(Latency, TimeSpan.Zero, nameof(Latency));

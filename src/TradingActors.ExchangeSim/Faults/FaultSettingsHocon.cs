@@ -31,6 +31,8 @@ internal static class FaultSettingsHocon
         Switch("ws-drop", f => f.WsDrop, (f, v) => f with { WsDrop = v }),
         Switch("ws-stall", f => f.WsStall, (f, v) => f with { WsStall = v }),
         Share("ws-garbage", f => f.WsGarbage, (f, v) => f with { WsGarbage = v }),
+        Switch("user-data-drop", f => f.UserDataDrop, (f, v) => f with { UserDataDrop = v }),
+        Switch("user-data-stall", f => f.UserDataStall, (f, v) => f with { UserDataStall = v }),
     ];
 
     public static IEnumerable<string> Keys => FaultKeys.Select(key => key.Name);

@@ -8,10 +8,11 @@ using TradingActors.ExchangeSim.Configuration;
 using TradingActors.ExchangeSim.Faults;
 using TradingActors.ExchangeSim.Rest;
 using TradingActors.ExchangeSim.Streams;
+using TradingActors.ExchangeSim.WebSocketApi;
 
 namespace TradingActors.ExchangeSim.Hosting;
 
-/// <summary>Builds the web application of one exchange: its REST API, its streams and its admin endpoint, on one loopback port.</summary>
+/// <summary>Builds the web application of one exchange: its REST API, its streams, its WebSocket API and its admin endpoint, on one loopback port.</summary>
 internal static class ExchangeApp
 {
     // Requests and streams end as soon as the exchange stops; this only bounds a straggler.
@@ -39,6 +40,8 @@ internal static class ExchangeApp
         builder.Services.AddSingleton(exchange.Dice);
         builder.Services.AddSingleton(exchange.WeightLimiter);
         builder.Services.AddSingleton(exchange.TradeFeed);
+        builder.Services.AddSingleton(exchange.UserDataFeed);
+        builder.Services.AddSingleton<ApiRequests>();
         builder.Services.AddSingleton(exchange.Authenticator);
         builder.Services.AddSingleton(new AdminAccess(simulator.AdminToken));
 
@@ -49,6 +52,7 @@ internal static class ExchangeApp
         app.MapOrders();
         app.MapAccount();
         app.MapTradeStreams();
+        app.MapWebSocketApi();
         app.MapFaultAdmin();
         return app;
     }

@@ -6,8 +6,8 @@ using TradingActors.ExchangeSim.Configuration;
 namespace TradingActors.ExchangeSim.Rest;
 
 /// <summary>
-/// Binance's SIGNED security: the key in X-MBX-APIKEY, an HMAC-SHA256 of the parameters with the key's
-/// secret, and a timestamp inside the recvWindow.
+/// Binance's SIGNED security: the key (in X-MBX-APIKEY on REST, among the params on the WebSocket API),
+/// an HMAC-SHA256 of the parameters with the key's secret, and a timestamp inside the recvWindow.
 /// </summary>
 internal sealed class Authenticator(IEnumerable<AccountOptions> accounts, TimeProvider clock)
 {
@@ -16,9 +16,12 @@ internal sealed class Authenticator(IEnumerable<AccountOptions> accounts, TimePr
     private readonly Dictionary<string, byte[]> _secrets = accounts.ToDictionary(a => a.ApiKey, a => Encoding.UTF8.GetBytes(a.Secret));
 
     /// <summary>Checks the request's signature and timestamp and returns the API key of the account it acts for.</summary>
-    public string Authenticate(HttpRequest request, RequestParameters parameters)
+    public string Authenticate(HttpRequest request, RequestParameters parameters) =>
+        Authenticate(request.Headers["X-MBX-APIKEY"].ToString(), parameters);
+
+    /// <summary>Checks a request that names its account by <paramref name="apiKey"/>, and returns that key.</summary>
+    public string Authenticate(string apiKey, RequestParameters parameters)
     {
-        var apiKey = request.Headers["X-MBX-APIKEY"].ToString();
         if (apiKey.Length == 0)
             throw ExchangeError.MissingApiKey();
         if (!_secrets.TryGetValue(apiKey, out var secret))

@@ -49,9 +49,8 @@ internal static class OrderEndpoints
     {
         var parameters = await RequestParameters.ReadAsync(context.Request);
         var apiKey = authenticator.Authenticate(context.Request, parameters);
-        var order = market.Cancel(apiKey, parameters.Required("symbol"), OrderRequestParser.Reference(parameters));
-        var cancelClientOrderId = parameters.Optional("newClientOrderId") ?? $"sim-cancel-{order.OrderId}";
-        return Results.Json(CanceledOrderResponse.From(order, cancelClientOrderId));
+        var canceled = market.Cancel(apiKey, parameters.Required("symbol"), OrderRequestParser.Reference(parameters), parameters.Optional("newClientOrderId"));
+        return Results.Json(CanceledOrderResponse.From(canceled.Order, canceled.ClientOrderId));
     }
 
     private static async Task<IResult> OpenOrdersAsync(HttpContext context, Authenticator authenticator, Market market)

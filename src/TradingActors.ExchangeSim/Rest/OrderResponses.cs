@@ -18,7 +18,7 @@ internal sealed record NewOrderResponse(
         Wire.Amount(0), Wire.Amount(order.QuoteQuantity),
         Wire.Name(order.Status), Wire.Name(order.Request.TimeInForce), Wire.Name(order.Request.Type), Wire.Name(order.Request.Side),
         Wire.Millis(order.Time), "NONE",
-        order.Fill is { } fill ? [FillResponse.From(fill, order.Request.Side == OrderSide.Buy ? symbol.BaseAsset : symbol.QuoteAsset)] : []);
+        order.Fill is { } fill ? [FillResponse.From(fill, Commission.AssetOf(order.Request.Side, symbol))] : []);
 }
 
 /// <summary>A fill in a FULL reply; the simulator charges no commission.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Primitives;
@@ -6,8 +7,9 @@ using Microsoft.Extensions.Primitives;
 namespace TradingActors.ExchangeSim.Rest;
 
 /// <summary>
-/// A request's parameters as Binance reads them: from the query string and from a form body, the query
-/// string winning where both carry one; and the text a signature covers.
+/// A request's parameters as Binance reads them: on REST from the query string and from a form body, the
+/// query string winning where both carry one; on the WebSocket API from the request's params object;
+/// and the text a signature covers.
 /// </summary>
 internal sealed class RequestParameters
 {
@@ -38,6 +40,22 @@ internal sealed class RequestParameters
         foreach (var (name, value) in QueryHelpers.ParseQuery(query))
             values[name] = value;
         return new RequestParameters(values, WithoutSignature(query) + WithoutSignature(body));
+    }
+
+    /// <summary>
+    /// A WebSocket API request's params. The signature covers every other param, sorted by name, as
+    /// name=value pairs joined by &amp;; values as sent (a string's text, a number's digits), not URL-encoded.
+    /// </summary>
+    public static RequestParameters FromJson(JsonElement parameters)
+    {
+        var values = new Dictionary<string, StringValues>();
+        foreach (var parameter in parameters.EnumerateObject().Where(p => p.Value.ValueKind != JsonValueKind.Null))
+            values[parameter.Name] = parameter.Value.ValueKind == JsonValueKind.String ? parameter.Value.GetString() : parameter.Value.GetRawText();
+        var signed = values
+            .Where(entry => entry.Key != SignatureParameter)
+            .OrderBy(entry => entry.Key, StringComparer.Ordinal)
+            .Select(entry => $"{entry.Key}={entry.Value}");
+        return new RequestParameters(values, string.Join('&', signed));
     }
 
     public string? Optional(string name) =>

@@ -2,8 +2,8 @@ using TradingActors.ExchangeSim.Configuration;
 
 namespace TradingActors.ExchangeSim.Rest;
 
-/// <summary>The outcome of spending weight: the weight used in the window, and the refusal if there is one.</summary>
-internal readonly record struct WeightVerdict(int Used, ExchangeError? Refusal, TimeSpan RetryAfter);
+/// <summary>The outcome of spending weight: the weight used in the window out of its budget, and the refusal if there is one.</summary>
+internal readonly record struct WeightVerdict(int Used, int Budget, ExchangeError? Refusal, TimeSpan RetryAfter);
 
 /// <summary>
 /// Binance's request-weight limit for one exchange (all clients come from loopback, the one IP): a budget
@@ -13,6 +13,9 @@ internal readonly record struct WeightVerdict(int Used, ExchangeError? Refusal, 
 internal sealed class WeightLimiter(WeightLimitOptions options, TimeProvider clock)
 {
     private readonly Lock _gate = new();
+
+    public TimeSpan Window => options.Window;
+
     private long _window = -1;
     private int _used;
     private int _refusals;
@@ -28,19 +31,19 @@ internal sealed class WeightLimiter(WeightLimitOptions options, TimeProvider clo
             if (window != _window)
                 (_window, _used, _refusals) = (window, 0, 0);
             if (now < _bannedUntil)
-                return new WeightVerdict(_used, ExchangeError.Banned(_bannedUntil), _bannedUntil - now);
+                return new WeightVerdict(_used, budget, ExchangeError.Banned(_bannedUntil), _bannedUntil - now);
             if (_used + weight <= budget)
             {
                 _used += weight;
-                return new WeightVerdict(_used, null, TimeSpan.Zero);
+                return new WeightVerdict(_used, budget, null, TimeSpan.Zero);
             }
             if (++_refusals > options.BanAfter)
             {
                 _bannedUntil = now + options.BanDuration;
-                return new WeightVerdict(_used, ExchangeError.Banned(_bannedUntil), options.BanDuration);
+                return new WeightVerdict(_used, budget, ExchangeError.Banned(_bannedUntil), options.BanDuration);
             }
             var windowEnd = new DateTimeOffset((window + 1) * options.Window.Ticks, TimeSpan.Zero);
-            return new WeightVerdict(_used, ExchangeError.TooManyRequests(budget), windowEnd - now);
+            return new WeightVerdict(_used, budget, ExchangeError.TooManyRequests(budget), windowEnd - now);
         }
     }
 }

@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
 using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Http;
 using TradingActors.ExchangeSim.Faults;
+using TradingActors.ExchangeSim.Hosting;
 using TradingActors.ExchangeSim.Trading;
 
 namespace TradingActors.ExchangeSim.Streams;
@@ -38,13 +38,10 @@ internal sealed class StreamConnection(bool combined, IEnumerable<string> stream
     public async Task ServeAsync(HttpContext context, WebSocket socket, CancellationToken stopping)
     {
         var sending = SendAsync(context, socket, stopping);
-        var closedByClient = await ReceiveAsync(socket, stopping);
+        var closedByClient = await WebSocketText.ReceiveAsync(socket, request => _outbox.Writer.TryWrite(new ReplyFrame(Answer(request))), stopping);
         _outbox.Writer.TryComplete();
         await sending;
-        if (closedByClient && socket.State == WebSocketState.CloseReceived)
-            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
-        else
-            context.Abort();
+        await WebSocketText.FinishAsync(context, socket, closedByClient);
     }
 
     private async Task SendAsync(HttpContext context, WebSocket socket, CancellationToken stopping)
@@ -68,37 +65,12 @@ internal sealed class StreamConnection(bool combined, IEnumerable<string> stream
                     ReplyFrame reply => reply.Json,
                     _ => throw new InvalidOperationException($"Unknown frame {frame}."),
                 };
-                await socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, endOfMessage: true, stopping);
+                await WebSocketText.SendAsync(socket, text, stopping);
             }
         }
         catch (Exception e) when (e is WebSocketException or OperationCanceledException or IOException)
         {
             context.Abort();
-        }
-    }
-
-    // Returns whether the client closed the socket properly (and so expects a close frame back).
-    private async Task<bool> ReceiveAsync(WebSocket socket, CancellationToken stopping)
-    {
-        var buffer = new byte[4096];
-        using var message = new MemoryStream();
-        try
-        {
-            while (true)
-            {
-                var received = await socket.ReceiveAsync(buffer, stopping);
-                if (received.MessageType == WebSocketMessageType.Close)
-                    return true;
-                message.Write(buffer, 0, received.Count);
-                if (!received.EndOfMessage)
-                    continue;
-                _outbox.Writer.TryWrite(new ReplyFrame(Answer(message.ToArray())));
-                message.SetLength(0);
-            }
-        }
-        catch (Exception e) when (e is WebSocketException or OperationCanceledException or IOException)
-        {
-            return false;
         }
     }
 

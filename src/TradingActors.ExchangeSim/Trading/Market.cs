@@ -5,7 +5,8 @@ namespace TradingActors.ExchangeSim.Trading;
 /// <summary>
 /// One exchange's market: prices, the order book of resting orders, and the accounts' balances.
 /// Requests and the ticker reach it from many threads, so one lock guards it; nothing in it waits.
-/// Trades are published under that lock too, so that a stream never sees a symbol's ids out of order.
+/// Trades and order updates are published under that lock too, so that a stream never sees a symbol's
+/// ids out of order, nor an order's fill before its acceptance.
 /// </summary>
 internal sealed class Market
 {
@@ -18,9 +19,11 @@ internal sealed class Market
     private readonly Dictionary<long, Order> _openOrders = [];
     private readonly TimeProvider _clock;
     private readonly Action<Trade> _publish;
+    private readonly Action<OrderUpdate> _report;
     private long _lastOrderId;
+    private long _lastExecutionId;
 
-    public Market(ExchangeOptions exchange, int seed, decimal volatility, TimeProvider clock, Action<Trade> publish)
+    public Market(ExchangeOptions exchange, int seed, decimal volatility, TimeProvider clock, Action<Trade> publish, Action<OrderUpdate> report)
     {
         _symbols = exchange.Symbols.ToDictionary(symbol => symbol.Symbol);
         _walks = exchange.Symbols.ToDictionary(
@@ -32,6 +35,7 @@ internal sealed class Market
             account => new Account(account.Balances ?? DefaultBalances(exchange.Symbols)));
         _clock = clock;
         _publish = publish;
+        _report = report;
     }
 
     public IEnumerable<string> Symbols => _symbols.Keys;
@@ -82,11 +86,12 @@ internal sealed class Market
 
             var order = new Order(orderId, apiKey, clientOrderId, request, reservation, _clock.GetUtcNow());
             _orders.Add(orderId, order);
+            Report(order, ExecutionType.New);
             // The incoming order takes liquidity, so on a buy the seller is the maker.
             if (request.Type == OrderType.Market || Crosses(request, price))
                 return Execute(order, price, buyerIsMaker: request.Side == OrderSide.Sell, order.Time);
             if (request.TimeInForce != TimeInForce.Gtc)
-                return Close(order, OrderStatus.Expired);
+                return Report(Close(order, OrderStatus.Expired), ExecutionType.Expired).Order;
             _openOrders.Add(orderId, order);
             return order;
         }
@@ -99,7 +104,8 @@ internal sealed class Market
             return Lookup(apiKey, symbol, reference) ?? throw ExchangeError.OrderDoesNotExist();
     }
 
-    public Order Cancel(string apiKey, string symbol, OrderReference reference)
+    /// <param name="cancelClientOrderId">The cancel request's own client order id; null: the exchange makes one up.</param>
+    public OrderUpdate Cancel(string apiKey, string symbol, OrderReference reference, string? cancelClientOrderId)
     {
         Symbol(symbol);
         lock (_gate)
@@ -107,7 +113,8 @@ internal sealed class Market
             var order = Lookup(apiKey, symbol, reference);
             if (order is not { IsOpen: true })
                 throw ExchangeError.UnknownOrderSent();
-            return Close(order, OrderStatus.Canceled);
+            return Report(Close(order, OrderStatus.Canceled), ExecutionType.Canceled,
+                cancelClientOrderId ?? $"sim-cancel-{order.OrderId}", order.ClientOrderId);
         }
     }
 
@@ -148,9 +155,11 @@ internal sealed class Market
         }
 
         var trade = Print(symbol.Symbol, price, quantity, buyerIsMaker, now);
-        var filled = order with { Status = OrderStatus.Filled, UpdateTime = now, Fill = new Fill(price, quantity, trade.Id) };
+        var maker = buyerIsMaker == (order.Request.Side == OrderSide.Buy);
+        var filled = order with { Status = OrderStatus.Filled, UpdateTime = now, Fill = new Fill(price, quantity, trade.Id, maker) };
         _orders[order.OrderId] = filled;
         _openOrders.Remove(order.OrderId);
+        Report(filled, ExecutionType.Trade);
         return filled;
     }
 
@@ -161,6 +170,13 @@ internal sealed class Market
         _orders[order.OrderId] = closed;
         _openOrders.Remove(order.OrderId);
         return closed;
+    }
+
+    private OrderUpdate Report(Order order, ExecutionType execution, string? clientOrderId = null, string originalClientOrderId = "")
+    {
+        var update = new OrderUpdate(order, execution, ++_lastExecutionId, clientOrderId ?? order.ClientOrderId, originalClientOrderId);
+        _report(update);
+        return update;
     }
 
     private Trade Print(string symbol, decimal price, decimal quantity, bool buyerIsMaker, DateTimeOffset now)

@@ -18,7 +18,8 @@ internal sealed record OrderRequest(
 internal readonly record struct Reservation(string Asset, decimal Amount);
 
 /// <summary>The one execution of an order (the simulator fills orders whole).</summary>
-internal sealed record Fill(decimal Price, decimal Quantity, long TradeId);
+/// <param name="Maker">The order was resting on the book when it filled, rather than taking liquidity as it came in.</param>
+internal sealed record Fill(decimal Price, decimal Quantity, long TradeId, bool Maker);
 
 /// <summary>An order as the exchange keeps it; each change of status is a new copy.</summary>
 internal sealed record Order(long OrderId, string ApiKey, string ClientOrderId, OrderRequest Request, Reservation Reservation, DateTimeOffset Time)

@@ -51,7 +51,7 @@ public sealed class HoconOptionsTests
             exchange-sim.exchanges.binance.fault {
               latency = 5ms, jitter = 1ms, hang = 0.1, order-5xx = 0.2, order-5xx-after-execution = 0.3, other-5xx = 0.4,
               malformed = 0.5, ghost-fill-delay = 30s, order-query-lag = 2s, outage = off, weight-budget = 10,
-              ws-drop = on, ws-stall = on, ws-garbage = 0.6
+              ws-drop = on, ws-stall = on, ws-garbage = 0.6, user-data-drop = on, user-data-stall = on
             }
             """);
 
@@ -60,6 +60,7 @@ public sealed class HoconOptionsTests
             Latency = TimeSpan.FromMilliseconds(5), Jitter = TimeSpan.FromMilliseconds(1), Hang = 0.1, Order5xx = 0.2,
             Order5xxAfterExecution = 0.3, Other5xx = 0.4, Malformed = 0.5, GhostFillDelay = TimeSpan.FromSeconds(30),
             OrderQueryLag = TimeSpan.FromSeconds(2), WeightBudget = 10, WsDrop = true, WsStall = true, WsGarbage = 0.6,
+            UserDataDrop = true, UserDataStall = true,
         }, options.Exchanges.Single().Faults);
     }
 

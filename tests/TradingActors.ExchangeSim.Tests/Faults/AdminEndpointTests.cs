@@ -36,6 +36,19 @@ public sealed class AdminEndpointTests
     }
 
     [Fact]
+    public async Task AdminPostSetsTheUserDataFaultsAndGetShowsThem()
+    {
+        await using var simulator = await TestSimulator.StartAsync();
+        using var client = AdminClient(simulator);
+
+        (await client.PostAsync("admin/faults", Json("""{"user-data-drop": true, "user-data-stall": true}"""))).EnsureSuccessStatusCode();
+
+        Assert.Equal(new FaultSettings { UserDataDrop = true, UserDataStall = true }, simulator.Binance().Faults.Current);
+        var shown = await (await client.GetAsync("admin/faults")).SuccessJsonAsync();
+        Assert.True(shown.GetProperty("user-data-drop").GetBoolean() && shown.GetProperty("user-data-stall").GetBoolean());
+    }
+
+    [Fact]
     public async Task AdminDeleteClearsTheFaults()
     {
         await using var simulator = await TestSimulator.StartAsync();

@@ -1,0 +1,49 @@
+using System.Collections.Immutable;
+using TradingActors.ExchangeSim.Faults;
+using TradingActors.ExchangeSim.Trading;
+
+namespace TradingActors.ExchangeSim.WebSocketApi;
+
+/// <summary>
+/// Hands every order update of one exchange to its open WebSocket API sessions, each of which sends it to
+/// the subscription that follows the order's account; and applies the user data faults to them.
+/// </summary>
+internal sealed class UserDataFeed
+{
+    private readonly ExchangeFaults _faults;
+    private ImmutableList<ApiSession> _sessions = [];
+
+    public UserDataFeed(ExchangeFaults faults)
+    {
+        _faults = faults;
+        faults.Changed += DropAllIfFaulted;
+    }
+
+    public void Join(ApiSession session)
+    {
+        ImmutableInterlocked.Update(ref _sessions, list => list.Add(session));
+        // A session that opens during a drop goes the way of the others; the fault is read after joining,
+        // so a drop set meanwhile cannot miss it.
+        if (_faults.Current.UserDataDrop)
+            session.Drop();
+    }
+
+    public void Leave(ApiSession session) => ImmutableInterlocked.Update(ref _sessions, list => list.Remove(session));
+
+    public void Publish(OrderUpdate update)
+    {
+        // Decided as the order changes, not as frames go out: what happens during a stall is lost, a real gap.
+        if (_faults.Current.UserDataStall)
+            return;
+        foreach (var session in Volatile.Read(ref _sessions))
+            session.Offer(update);
+    }
+
+    private void DropAllIfFaulted()
+    {
+        if (!_faults.Current.UserDataDrop)
+            return;
+        foreach (var session in Volatile.Read(ref _sessions))
+            session.Drop();
+    }
+}
