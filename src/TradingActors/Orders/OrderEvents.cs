@@ -26,6 +26,9 @@ public sealed record OrderReported(string ClientOrderId, string Exchange, OrderR
 /// <summary>Nothing executed anywhere (circuit open, bulkhead full, refused before sending): it may be sent again under its id.</summary>
 public sealed record OrderNotExecuted(string ClientOrderId, string Reason, DateTimeOffset At) : IOrderEvent;
 
+/// <summary>One trade of the order, recorded once by its trade id whichever way it came (the stream, a reply, a query).</summary>
+public sealed record OrderFilled(string ClientOrderId, string Exchange, Trade Trade, DateTimeOffset At) : IOrderEvent;
+
 /// <summary>The exchange refused the order and nothing executed; final.</summary>
 public sealed record OrderRefused(string ClientOrderId, string Exchange, RejectionReason Reason, string Detail, DateTimeOffset At) : IOrderEvent;
 

@@ -36,6 +36,19 @@ public static class OrderLedger
 
     public sealed record NotFound(string ClientOrderId);
 
+    /// <summary>
+    /// An exchange's user data stream says where one of its orders stands now, and which trade moved it, if
+    /// one did. Merged with the order's replies and the ledger's queries into one record: a fill is recorded
+    /// once, by its trade id, whichever way it came. An order the ledger does not know is counted as external.
+    /// </summary>
+    public sealed record ExecutionReported(string Exchange, OrderReport Report, Trade? Trade, DateTimeOffset At);
+
+    /// <summary>
+    /// An exchange's user data stream is back after a drop, a stall or a first connection: whatever it may
+    /// have missed meanwhile is asked for, order by order.
+    /// </summary>
+    public sealed record StreamResumed(string Exchange);
+
     /// <summary>Answered with the ledger's <see cref="Status"/>.</summary>
     public sealed record GetStatus
     {
@@ -50,8 +63,12 @@ public static class OrderLedger
     /// <param name="Unknown">Outcome unknown, being reconciled.</param>
     /// <param name="NeedsAttention">Reconciliation could not settle them.</param>
     /// <param name="Reconciled">Unknown outcomes settled by asking the exchange, since the ledger started.</param>
-    public sealed record ExchangeOrders(string Exchange, int InFlight, int Open, int Unknown, int NeedsAttention, long Reconciled);
+    /// <param name="External">Orders the exchange reported that the ledger never sent: left alone, and counted here.</param>
+    public sealed record ExchangeOrders(string Exchange, int InFlight, int Open, int Unknown, int NeedsAttention, long Reconciled, long External);
 }
+
+/// <summary>One trade of an order at its exchange: <paramref name="Quantity"/> at <paramref name="Price"/>.</summary>
+public sealed record Trade(long TradeId, decimal Quantity, decimal Price);
 
 /// <summary>Published on the EventStream, and sent to whoever waits on it, when an order reaches its final state.</summary>
 public sealed record OrderSettled(string ClientOrderId, string? Exchange, OrderLife Life, OrderReport? Report, string Detail, DateTimeOffset At);

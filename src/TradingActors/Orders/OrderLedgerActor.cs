@@ -45,6 +45,7 @@ internal sealed class OrderLedgerActor : UntypedPersistentActor, IWithTimers
     // Per exchange, its orders from before the start that are still being reconciled: it takes no new order until they are known.
     private readonly Dictionary<string, HashSet<string>> _fromBeforeStart = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _reconciled = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _external = new(StringComparer.Ordinal);
     private DateTimeOffset _startupOver;
     private int _sinceSnapshot;
 
@@ -149,6 +150,13 @@ internal sealed class OrderLedgerActor : UntypedPersistentActor, IWithTimers
                     Record(new OrderReported(cancelled.Cancel.ClientOrderId, cancelled.Cancel.Exchange, cancelled.Report, Now));
                 canceller.Tell(reply);
                 break;
+            case OrderLedger.ExecutionReported reported:
+                Executed(reported);
+                break;
+            case OrderLedger.StreamResumed resumed:
+                foreach (var pending in _book.Orders.Where(o => o.IsPending && (o.Exchange ?? o.Candidates[0]) == resumed.Exchange).ToList())
+                    Reconcile(pending.ClientOrderId);
+                break;
             case OrderLedger.WaitForFinal wait:
                 WaitForFinal(wait.ClientOrderId);
                 break;
@@ -249,6 +257,25 @@ internal sealed class OrderLedgerActor : UntypedPersistentActor, IWithTimers
             ? new OrderOutcomeUnknown((PlaceOrder)reply.Request, $"{unknown.Kind} at {exchange}: the ledger is reconciling it", unknown)
             : reply;
         Record(learned, () => placing.Caller.Tell(answer));
+    }
+
+    /// <summary>The stream's word on an order joins its record: its trade once by id, its state while it is not final.</summary>
+    private void Executed(OrderLedger.ExecutionReported reported)
+    {
+        var id = reported.Report.ClientOrderId;
+        if (!_book.TryGet(id, out var order))
+        {
+            if (_book.ClosedAs(id) is null)
+            {
+                _external[reported.Exchange] = _external.GetValueOrDefault(reported.Exchange) + 1;
+                _log.Info("Order ledger: {Exchange} reports an order it did not get from the ledger, {ClientOrderId}; left alone", reported.Exchange, id);
+            }
+            return;
+        }
+        if (reported.Trade is { } trade && !order.HasTrade(trade.TradeId))
+            Record(new OrderFilled(id, reported.Exchange, trade, reported.At));
+        if (!order.IsFinal)
+            Record(new OrderReported(id, reported.Exchange, reported.Report, reported.At));
     }
 
     private void WaitForFinal(string id)
@@ -430,13 +457,14 @@ internal sealed class OrderLedgerActor : UntypedPersistentActor, IWithTimers
     private OrderLedger.Status Status()
     {
         var byExchange = _book.Orders.ToLookup(order => order.Exchange ?? order.Candidates[0]);
-        return new OrderLedger.Status(byExchange.Select(orders => orders.Key).Union(_reconciled.Keys).Order(StringComparer.Ordinal)
+        return new OrderLedger.Status(byExchange.Select(orders => orders.Key).Union(_reconciled.Keys).Union(_external.Keys).Order(StringComparer.Ordinal)
             .Select(exchange => new OrderLedger.ExchangeOrders(exchange,
                 byExchange[exchange].Count(o => o.Life == OrderLife.Sent),
                 byExchange[exchange].Count(o => o.Life == OrderLife.Open),
                 byExchange[exchange].Count(o => o.Life == OrderLife.Unknown),
                 byExchange[exchange].Count(o => o.Life == OrderLife.NeedsAttention),
-                _reconciled.GetValueOrDefault(exchange)))
+                _reconciled.GetValueOrDefault(exchange),
+                _external.GetValueOrDefault(exchange)))
             .ToList());
     }
 

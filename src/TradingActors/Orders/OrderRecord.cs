@@ -33,6 +33,7 @@ public enum OrderLife
 /// <param name="Exchange">The exchange that has (or may have) it; null while any candidate may.</param>
 /// <param name="Report">The exchange's latest word on it.</param>
 /// <param name="UnknownAnswers">Queries answered "unknown order" after the grace time.</param>
+/// <param name="Trades">Its trades, each once by trade id, as the exchange's user data stream reported them.</param>
 public sealed record OrderRecord(
     PlaceOrder Order,
     IReadOnlyList<string> Candidates,
@@ -42,7 +43,8 @@ public sealed record OrderRecord(
     string Detail,
     DateTimeOffset SentAt,
     DateTimeOffset UpdatedAt,
-    int UnknownAnswers)
+    int UnknownAnswers,
+    IReadOnlyList<Trade> Trades)
 {
     public string ClientOrderId => Order.ClientOrderId;
 
@@ -55,11 +57,18 @@ public sealed record OrderRecord(
     public bool MaySendAgain => Life is OrderLife.NotExecuted or OrderLife.Rejected;
 
     public static OrderRecord From(OrderSent sent) =>
-        new(sent.Order, sent.Candidates, OrderLife.Sent, null, null, "sent", sent.At, sent.At, 0);
+        new(sent.Order, sent.Candidates, OrderLife.Sent, null, null, "sent", sent.At, sent.At, 0, []);
 
-    /// <summary>The record after <paramref name="happened"/>; events about an order that ended leave it as it is.</summary>
-    public OrderRecord Apply(IOrderEvent happened) => IsFinal ? this : happened switch
+    public bool HasTrade(long tradeId) => Trades.Any(trade => trade.TradeId == tradeId);
+
+    /// <summary>
+    /// The record after <paramref name="happened"/>. An order that ended keeps its state; its trades still
+    /// come in (a fill's report can overtake the trade that made it).
+    /// </summary>
+    public OrderRecord Apply(IOrderEvent happened) => happened switch
     {
+        OrderFilled filled when !HasTrade(filled.Trade.TradeId) => this with { Trades = [.. Trades, filled.Trade], UpdatedAt = filled.At },
+        _ when IsFinal => this,
         OrderReported reported => this with
         {
             Life = LifeOf(reported.Report.State),

@@ -74,12 +74,15 @@ internal static class TradingManifests
         (typeof(OrderLedger.NotFound), "OrderLedger.NotFound"),
         (typeof(OrderLedger.GetStatus), "OrderLedger.GetStatus"),
         (typeof(OrderLedger.Status), "OrderLedger.Status"),
+        (typeof(OrderLedger.ExecutionReported), "OrderLedger.ExecutionReported"),
+        (typeof(OrderLedger.StreamResumed), "OrderLedger.StreamResumed"),
 
         // The ledger's journal: these names are in every row it has written.
         (typeof(OrderSent), "OrderSent"),
         (typeof(OrderReported), "OrderReported"),
         (typeof(OrderNotExecuted), "OrderNotExecuted"),
         (typeof(OrderRefused), "OrderRefused"),
+        (typeof(OrderFilled), "OrderFilled"),
         (typeof(OrderOutcomeLost), "OrderOutcomeLost"),
         (typeof(OrderUnknownToExchange), "OrderUnknownToExchange"),
         (typeof(OrderNeedsAttention), "OrderNeedsAttention"),

@@ -214,4 +214,60 @@ public sealed class OrderLedgerSpecs(ITestOutputHelper output) : TradingEngineTe
         Assert.Equal("restart-2", _binance.ExpectMsg<PlaceOrder>().ClientOrderId);
         Assert.Equal(OrderLife.Filled, RecordOf(restarted, "restart-1")!.Life);
     }
+
+    [Fact]
+    public void A_trade_from_the_user_data_stream_is_recorded_once_however_often_it_comes()
+    {
+        var engine = Start();
+        engine.Orders.Tell(Order("stream-1"), TestActor);
+        _binance.Reply(new OrderPlaced(_binance.ExpectMsg<PlaceOrder>(), Report("stream-1", OrderState.New, filled: 0)));
+        ExpectMsg<OrderPlaced>();
+        var fill = new OrderLedger.ExecutionReported("binance", Report("stream-1", OrderState.Filled), new Trade(501, 0.5m, 42_000.01m), Clock.Now);
+
+        engine.Orders.Tell(fill);
+        engine.Orders.Tell(fill);
+        engine.Orders.Tell(fill with { Report = Report("stream-1", OrderState.New, filled: 0) });
+
+        var record = RecordOf(engine, "stream-1")!;
+        Assert.Equal((OrderLife.Filled, 501L), (record.Life, Assert.Single(record.Trades).TradeId));
+    }
+
+    [Fact]
+    public void A_ghost_fill_is_settled_by_the_user_data_stream_without_a_query()
+    {
+        var engine = Start();
+        TimesOut(engine, Order("ghost-stream-1"));
+
+        engine.Orders.Tell(new OrderLedger.ExecutionReported("binance", Report("ghost-stream-1", OrderState.Filled),
+            new Trade(502, 0.5m, 42_000.01m), Clock.Now));
+
+        Assert.Equal(OrderLife.Filled, RecordOf(engine, "ghost-stream-1")!.Life);
+        Clock.Advance(TimeSpan.FromSeconds(5));
+        _binance.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+    }
+
+    [Fact]
+    public void An_order_the_stream_reports_that_the_ledger_never_sent_is_counted_external_and_left_alone()
+    {
+        var engine = Start();
+
+        engine.Orders.Tell(new OrderLedger.ExecutionReported("binance", Report("placed-by-hand", OrderState.New, filled: 0), null, Clock.Now));
+
+        Assert.Null(RecordOf(engine, "placed-by-hand"));
+        engine.Orders.Tell(OrderLedger.GetStatus.Instance, TestActor);
+        Assert.Equal(1, Assert.Single(ExpectMsg<OrderLedger.Status>().Exchanges).External);
+    }
+
+    [Fact]
+    public void When_the_user_data_stream_resumes_its_exchange_s_open_orders_are_asked_about()
+    {
+        var engine = Start();
+        engine.Orders.Tell(Order("resting-1"), TestActor);
+        _binance.Reply(new OrderPlaced(_binance.ExpectMsg<PlaceOrder>(), Report("resting-1", OrderState.New, filled: 0)));
+        ExpectMsg<OrderPlaced>();
+
+        engine.Orders.Tell(new OrderLedger.StreamResumed("binance"));
+
+        Assert.Equal("resting-1", _binance.ExpectMsg<GetOrderStatus>().ClientOrderId);
+    }
 }

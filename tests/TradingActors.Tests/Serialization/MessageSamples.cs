@@ -36,7 +36,7 @@ internal static class MessageSamples
             0.12345678m, 0.02345678m, 42_000.12345678m);
         var failed = new ExchangeFailed(order, FailureKind.ServerError, ExecutionOutcome.Unknown, TimeSpan.FromSeconds(1), "HTTP 503");
         var record = new OrderRecord(order, ["binance", "bybit"], OrderLife.Open, "binance", report, "binance reports it PartiallyFilled",
-            At, At.AddSeconds(2), 1);
+            At, At.AddSeconds(2), 1, [new Trade(77_001, 0.02345678m, 42_000.12345678m)]);
         var breaker = new CircuitBreaker.Status("binance", BreakerState.HalfOpen, 3, "2/3 in a row", 1, 2, 4, 5, At.AddSeconds(30),
             Breaker, Metrics);
         var lastPrice = new MarketFeed.FeedPrice("binance", "BTCUSDT", 42_000.12345678m, TimeSpan.FromMilliseconds(850.5), Backup);
@@ -105,8 +105,11 @@ internal static class MessageSamples
             new(new OrderLedger.Order("order-7", record), "OrderLedger.Order"),
             new(new OrderLedger.NotFound("order-404"), "OrderLedger.NotFound"),
             new(OrderLedger.GetStatus.Instance, "OrderLedger.GetStatus"),
-            new(new OrderLedger.Status([new OrderLedger.ExchangeOrders("binance", 1, 2, 3, 4, 5)]), "OrderLedger.Status"),
+            new(new OrderLedger.Status([new OrderLedger.ExchangeOrders("binance", 1, 2, 3, 4, 5, 6)]), "OrderLedger.Status"),
+            new(new OrderLedger.ExecutionReported("binance", report, new Trade(77_002, 0.01m, 42_000.5m), At), "OrderLedger.ExecutionReported"),
+            new(new OrderLedger.StreamResumed("binance"), "OrderLedger.StreamResumed"),
             new(new OrderSent(order, ["binance", "bybit"], At), "OrderSent"),
+            new(new OrderFilled("order-7", "binance", new Trade(77_003, 0.02345678m, 42_000.12345678m), At), "OrderFilled"),
             new(new OrderReported("order-7", "binance", report, At), "OrderReported"),
             new(new OrderNotExecuted("order-7", "not executed: CircuitOpen", At), "OrderNotExecuted"),
             new(new OrderRefused("order-7", "binance", RejectionReason.UnknownSymbol, "-1121: invalid symbol", At), "OrderRefused"),

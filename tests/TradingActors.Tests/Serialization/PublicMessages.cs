@@ -29,6 +29,7 @@ internal static class PublicMessages
         [typeof(OrderLedgerSettings)] = "the order ledger's settings, read from configuration and never sent",
         [typeof(OrderRecord)] = "a part of OrderLedgerSnapshot and OrderLedger.Order",
         [typeof(OrderLedger.ExchangeOrders)] = "a part of OrderLedger.Status",
+        [typeof(Trade)] = "a part of OrderFilled, OrderRecord and OrderLedger.ExecutionReported",
     };
 
     public static IReadOnlyList<Type> All { get; } = typeof(ExchangeRequest).Assembly.GetTypes()
