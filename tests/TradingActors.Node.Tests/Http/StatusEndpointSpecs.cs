@@ -28,4 +28,21 @@ public sealed class StatusEndpointSpecs : RunningNode
         Assert.Equal("binance", feed.GetProperty("exchange").GetString());
         Assert.DoesNotContain(":28081", feed.GetProperty("endpoint").GetString());
     }
+
+    [Fact]
+    public async Task Status_counts_the_order_ledger_s_orders_per_exchange_the_trader_has_sent_to()
+    {
+        // The trader places its first orders within a few ticks of the start.
+        var orders = new List<JsonElement>();
+        for (var attempt = 0; attempt < 100 && orders.Count == 0; attempt++)
+        {
+            using var json = JsonDocument.Parse(await Http.GetStringAsync("/status"));
+            orders = [.. json.RootElement.GetProperty("orders").EnumerateArray().Select(o => o.Clone())];
+            if (orders.Count == 0)
+                await Task.Delay(50);
+        }
+
+        Assert.NotEmpty(orders);
+        Assert.All(orders, o => Assert.Equal(0, o.GetProperty("needsAttention").GetInt32()));
+    }
 }

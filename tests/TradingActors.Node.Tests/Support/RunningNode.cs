@@ -10,7 +10,7 @@ public abstract class RunningNode : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var configuration = NodeConfiguration.FromText("test", TestConfigs.Quiet, withSimulator: true, environment: _ => null);
+        var configuration = NodeConfiguration.FromText("test", TestConfigs.WithOwnLedger(TestConfigs.Quiet), withSimulator: true, environment: _ => null);
         Node = await DemoNode.StartAsync(configuration);
         Http = new HttpClient { BaseAddress = Node.HttpAddress, Timeout = TimeSpan.FromSeconds(10) };
     }

@@ -57,13 +57,17 @@ internal static class TestConfigs
         }
         """;
 
-    /// <summary>Writes <paramref name="hocon"/> to a file of its own beside the tests, for --config, with an order ledger file of its own.</summary>
+    private static readonly string Directory = System.IO.Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "test-configs")).FullName;
+
+    /// <summary>Writes <paramref name="hocon"/> to a file of its own beside the tests, for --config.</summary>
     public static string WriteToFile(string hocon)
     {
-        var directory = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "test-configs"));
-        var name = Guid.NewGuid().ToString("N");
-        var path = Path.Combine(directory.FullName, $"{name}.conf");
-        File.WriteAllText(path, $"{hocon}\ntrading.orders.sqlite-file = \"{Path.Combine(directory.FullName, $"{name}.db")}\"\n");
+        var path = Path.Combine(Directory, $"{Guid.NewGuid():N}.conf");
+        File.WriteAllText(path, WithOwnLedger(hocon));
         return path;
     }
+
+    /// <summary><paramref name="hocon"/> with an order ledger file of its own, so that nodes run side by side never share one.</summary>
+    public static string WithOwnLedger(string hocon) =>
+        $"{hocon}\ntrading.orders.sqlite-file = \"{Path.Combine(Directory, $"{Guid.NewGuid():N}.db")}\"\n";
 }
