@@ -335,12 +335,17 @@ internal sealed class OrderLedgerActor : UntypedPersistentActor, IWithTimers
                 Record(new OrderUnknownToExchange(id, query.Exchange, now), () =>
                 {
                     if (_book.TryGet(id, out var unknown) && _reconciliation.GivesUp(unknown))
-                        Record(new OrderNeedsAttention(id,
-                            $"{(unknown.Exchange is null ? string.Join(" and ", unknown.Candidates) : unknown.Exchange)} still do not know it after " +
-                            $"{unknown.UnknownAnswers} queries past the {Durations.Text(_settings.Grace)} grace time", Now));
+                        Record(new OrderRefused(id, query.Exchange, RejectionReason.UnknownOrder,
+                            $"never placed: {(unknown.Exchange is null ? string.Join(" and ", unknown.Candidates) : unknown.Exchange)} did not " +
+                            $"know it after {unknown.UnknownAnswers} queries past the {Durations.Text(_settings.Grace)} grace time", Now));
                     else
                         ReconcileLater(id);
                 });
+                break;
+            // The exchange answers, but will not say where the order stands (unauthorized, say): asking again cannot settle it.
+            case ExchangeRejected refused when _reconciliation.Refused(id):
+                Record(new OrderNeedsAttention(id,
+                    $"{query.Exchange} refused {_settings.MaxQueries} queries about it, the last: {refused.Reason}: {refused.Detail}", now));
                 break;
             case CircuitOpen open:
                 ReconcileLater(id, open.RetryAfter);

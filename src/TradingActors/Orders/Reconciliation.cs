@@ -6,11 +6,13 @@ namespace TradingActors.Orders;
 /// When the ledger asks an exchange again about an order whose outcome it does not know, and when it
 /// stops asking. "Unknown order" right after a send is no proof that nothing was placed (exchanges answer
 /// it for a while after accepting an order), so it counts only past the grace time, and only enough of
-/// those answers make the order one for an operator.
+/// those answers prove the order never placed. An exchange that refuses to answer about the order as often
+/// leaves it to an operator.
 /// </summary>
 internal sealed class Reconciliation(OrderLedgerSettings settings, Random random)
 {
     private readonly Dictionary<string, int> _attempts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _refusals = new(StringComparer.Ordinal);
 
     /// <summary>How long to wait before the next query about the order; each wait is longer, up to the cap.</summary>
     public TimeSpan NextWait(string clientOrderId, TimeSpan? atLeast = null)
@@ -24,8 +26,20 @@ internal sealed class Reconciliation(OrderLedgerSettings settings, Random random
     /// <summary>Whether an "unknown order" answer at <paramref name="now"/> still falls in the grace time.</summary>
     public bool InGrace(OrderRecord order, DateTimeOffset now) => now - order.SentAt < settings.Grace;
 
-    /// <summary>Whether the order has been unknown to its exchange often enough, past the grace time, to stop asking.</summary>
+    /// <summary>Whether the order has been unknown to its exchange often enough, past the grace time, to count as never placed.</summary>
     public bool GivesUp(OrderRecord order) => order.UnknownAnswers >= settings.MaxQueries;
 
-    public void Settled(string clientOrderId) => _attempts.Remove(clientOrderId);
+    /// <summary>Counts a query the exchange refused to answer; true once it has refused as many as the queries allowed.</summary>
+    public bool Refused(string clientOrderId)
+    {
+        var refusals = _refusals.GetValueOrDefault(clientOrderId) + 1;
+        _refusals[clientOrderId] = refusals;
+        return refusals >= settings.MaxQueries;
+    }
+
+    public void Settled(string clientOrderId)
+    {
+        _attempts.Remove(clientOrderId);
+        _refusals.Remove(clientOrderId);
+    }
 }

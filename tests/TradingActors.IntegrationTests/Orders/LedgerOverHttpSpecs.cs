@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Net.Http.Json;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using Akka.Configuration;
 using Akka.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -133,17 +128,5 @@ public sealed class LedgerOverHttpSpecs : IAsyncLifetime
         Assert.Contains(_ledgerFile, error.Message);
     }
 
-    /// <summary>The simulated account's free BTC, from its signed account endpoint, as the exchange sees it.</summary>
-    private async Task<decimal> BaseBalanceAsync()
-    {
-        using var http = new HttpClient { BaseAddress = Binance.BaseAddress };
-        var query = $"timestamp={DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}&recvWindow=5000";
-        var signature = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes("sim-api-secret"), Encoding.UTF8.GetBytes(query)));
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v3/account?{query}&signature={signature}");
-        request.Headers.Add("X-MBX-APIKEY", "sim-api-key");
-        using var response = await http.SendAsync(request);
-        var account = await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
-        var btc = account.GetProperty("balances").EnumerateArray().Single(b => b.GetProperty("asset").GetString() == "BTC");
-        return decimal.Parse(btc.GetProperty("free").GetString()!, CultureInfo.InvariantCulture);
-    }
+    private Task<decimal> BaseBalanceAsync() => SimulatedAccount.FreeAsync(Binance, "BTC");
 }

@@ -119,20 +119,37 @@ public sealed class OrderLedgerSpecs(ITestOutputHelper output) : TradingEngineTe
     }
 
     [Fact]
-    public void An_order_its_exchange_still_does_not_know_past_the_grace_time_and_queries_needs_attention()
+    public void An_order_its_exchange_still_does_not_know_past_the_grace_time_and_queries_was_never_placed()
     {
         var engine = Start("""
             trading.exchanges.binance { call-timeout = 2s, failure-threshold = 100 }
             trading.orders { grace = 0s, max-queries = 2, min-backoff = 1s, max-backoff = 1s }
             """);
-        Sys.EventStream.Subscribe(TestActor, typeof(OrderNeedsAttention));
+        Sys.EventStream.Subscribe(TestActor, typeof(OrderSettled));
         TimesOut(engine, Order("lost-1"));
 
         AnswerNextQuery(engine, "lost-1", query => new ExchangeRejected(query, RejectionReason.UnknownOrder, "-2013"));
         AnswerNextQuery(engine, "lost-1", query => new ExchangeRejected(query, RejectionReason.UnknownOrder, "-2013"));
 
-        Assert.Equal("lost-1", ExpectMsg<OrderNeedsAttention>().ClientOrderId);
-        Assert.Equal(OrderLife.NeedsAttention, RecordOf(engine, "lost-1")!.Life);
+        var settled = ExpectMsg<OrderSettled>();
+        Assert.Equal(OrderLife.Rejected, settled.Life);
+        Assert.StartsWith("UnknownOrder: never placed", settled.Detail);
+        Clock.Advance(TimeSpan.FromSeconds(5));
+        _binance.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+    }
+
+    [Fact]
+    public void An_order_its_exchange_refuses_to_tell_about_needs_attention()
+    {
+        var engine = Start();
+        Sys.EventStream.Subscribe(TestActor, typeof(OrderNeedsAttention));
+        TimesOut(engine, Order("refused-1"));
+
+        AnswerNextQuery(engine, "refused-1", query => new ExchangeRejected(query, RejectionReason.Unauthorized, "-2015"));
+        AnswerNextQuery(engine, "refused-1", query => new ExchangeRejected(query, RejectionReason.Unauthorized, "-2015"));
+
+        Assert.Equal("refused-1", ExpectMsg<OrderNeedsAttention>().ClientOrderId);
+        Assert.Equal(OrderLife.NeedsAttention, RecordOf(engine, "refused-1")!.Life);
         Clock.Advance(TimeSpan.FromSeconds(5));
         _binance.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
     }
