@@ -25,6 +25,9 @@ internal static class BenchmarkSystem
 
     public static ActorSystem Start(string name) => ActorSystem.Create(name, Quiet);
 
+    /// <summary>An actor system on <paramref name="config"/> (the engine's, with its persistence plugins), logging off.</summary>
+    public static ActorSystem Start(string name, Config config) => ActorSystem.Create(name, Quiet.WithFallback(config));
+
     public static ActorSystem StartOnVirtualTime(string name) => ActorSystem.Create(name, VirtualTime.WithFallback(Quiet));
 
     public static TestScheduler Clock(this ActorSystem system) => (TestScheduler)system.Scheduler;

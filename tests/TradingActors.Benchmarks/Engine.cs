@@ -4,6 +4,7 @@ using TradingActors.Breaker;
 using TradingActors.Configuration;
 using TradingActors.Exchanges;
 using TradingActors.Exchanges.Simulated;
+using TradingActors.Hosting;
 using TradingActors.Registry;
 
 namespace TradingActors.Benchmarks;
@@ -24,6 +25,11 @@ internal static class Engine
     /// <summary>A new request for every call, as a trading host sends them: the engine never sees one twice.</summary>
     public static GetPrice Price() => new(Exchange, Symbol);
 
+    private static long _orders;
+
+    /// <summary>A new market order with a client order id never used before in this process: the ledger refuses a known one.</summary>
+    public static PlaceOrder Order() => new(Exchange, Symbol, OrderSide.Buy, 0.01m, null, $"bench-{Interlocked.Increment(ref _orders)}");
+
     // Where a benchmark does not measure the order ledger, it journals in memory.
     private const string LedgerInMemory =
         """trading.orders { journal = "akka.persistence.journal.inmem", snapshot-store = "akka.persistence.snapshot-store.inmem" }""";
@@ -33,6 +39,11 @@ internal static class Engine
 
     public static IActorRef Registry(ActorSystem system, IExchangeClient exchange, string hocon = "") =>
         system.ActorOf(ExchangeRegistry.Props(TradingSettings.From(Configuration(hocon)), _ => ExchangeConnector.Props(exchange)));
+
+    /// <summary>The whole engine as <see cref="TradingEngine.Props"/> builds it (registry, router, order ledger), every exchange behind <paramref name="exchange"/>.</summary>
+    public static Task<TradingEngine.Parts> Whole(ActorSystem system, TradingSettings settings, IExchangeClient exchange) =>
+        system.ActorOf(TradingEngine.Props(settings, _ => ExchangeConnector.Props(exchange)))
+            .Ask<TradingEngine.Parts>(TradingEngine.GetParts.Instance, TimeSpan.FromSeconds(10));
 
     /// <summary>An exchange that is down: every call fails as a 5xx would.</summary>
     public static IExchangeClient DownExchange(ActorSystem system) =>

@@ -6,7 +6,8 @@ using TradingActors.Benchmarks;
 // Allocations are part of every comparison: the goal is none on the hot path beyond the messages.
 var config = DefaultConfig.Instance
     .AddDiagnoser(MemoryDiagnoser.Default)
-    .AddColumn(RetainedColumn.Instance);
+    .AddColumn(RetainedColumn.Instance)
+    .AddColumn(LatencyColumn.All);
 
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(BenchmarkArguments.ForBenchmarkDotNet(args), config);
 

@@ -15,7 +15,9 @@ internal sealed class InstantExchange : IExchangeClient
     private static readonly OrderReport Filled =
         new("order-1", "1", Engine.Symbol, OrderSide.Buy, OrderState.Filled, 1, 1, Price);
 
-    public ValueTask<OrderReport> PlaceOrderAsync(PlaceOrder order, CancellationToken cancellation) => new(Filled);
+    /// <summary>Every order fills at once, in full, reported under its own client order id as an exchange reports it.</summary>
+    public ValueTask<OrderReport> PlaceOrderAsync(PlaceOrder order, CancellationToken cancellation) =>
+        new(new OrderReport(order.ClientOrderId, "1", order.Symbol, order.Side, OrderState.Filled, order.Quantity, order.Quantity, Price));
     public ValueTask<OrderReport> CancelOrderAsync(CancelOrder cancel, CancellationToken cancellation) => new(Filled);
     public ValueTask<OrderReport> GetOrderAsync(GetOrderStatus query, CancellationToken cancellation) => new(Filled);
     public ValueTask<decimal> GetPriceAsync(GetPrice query, CancellationToken cancellation) => new(Price);
