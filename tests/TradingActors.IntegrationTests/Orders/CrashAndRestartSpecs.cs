@@ -1,5 +1,4 @@
 using Akka.Actor;
-using Akka.Configuration;
 using Akka.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -48,24 +47,17 @@ public sealed class CrashAndRestartSpecs(ITestOutputHelper output) : IAsyncLifet
         await _simulator.DisposeAsync();
     }
 
-    private IHost Host() =>
-        Microsoft.Extensions.Hosting.Host.CreateDefaultBuilder()
-            .ConfigureServices(services =>
-            {
-                services.AddAkka("crash-host", akka => akka.WithTradingEngine(ConfigurationFactory.ParseString($$"""
-                    akka.loglevel = ERROR
-                    trading {
-                      breaker-defaults { call-timeout = 500ms, failure-threshold = 1000, max-concurrent-calls = 100 }
-                      exchanges.binance.endpoint { url = "{{_simulator.Exchanges["binance"].BaseAddress}}", api-key = "sim-api-key", api-secret = "sim-api-secret" }
-                      exchanges.bybit.endpoint { url = "{{_simulator.Exchanges["bybit"].BaseAddress}}", api-key = "sim-api-key", api-secret = "sim-api-secret" }
-                      routing.fallbacks.binance = [bybit]
-                      orders { sqlite-file = "{{_ledgerFile}}", grace = 500ms, max-queries = 3, min-backoff = 100ms, max-backoff = 300ms, startup-timeout = 20s }
-                      facade.margin = 10s
-                    }
-                    """)));
-                services.AddTradingEngine();
-            })
-            .Build();
+    private IHost Host() => TradingHost.Build($$"""
+        akka.loglevel = ERROR
+        trading {
+          breaker-defaults { call-timeout = 500ms, failure-threshold = 1000, max-concurrent-calls = 100 }
+          exchanges.binance.endpoint { url = "{{_simulator.Exchanges["binance"].BaseAddress}}", api-key = "sim-api-key", api-secret = "sim-api-secret" }
+          exchanges.bybit.endpoint { url = "{{_simulator.Exchanges["bybit"].BaseAddress}}", api-key = "sim-api-key", api-secret = "sim-api-secret" }
+          routing.fallbacks.binance = [bybit]
+          orders { sqlite-file = "{{_ledgerFile}}", grace = 500ms, max-queries = 3, min-backoff = 100ms, max-backoff = 300ms, startup-timeout = 20s }
+          facade.margin = 10s
+        }
+        """);
 
     [Fact]
     public async Task Every_order_ends_in_one_final_state_on_one_exchange_as_the_exchange_has_it_however_often_the_engine_stops()

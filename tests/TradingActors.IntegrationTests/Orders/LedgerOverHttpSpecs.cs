@@ -1,5 +1,3 @@
-using Akka.Configuration;
-using Akka.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using TradingActors.Configuration;
@@ -28,25 +26,18 @@ public sealed class LedgerOverHttpSpecs : IAsyncLifetime
 
     private SimulatedExchange Binance => _simulator.Exchanges["binance"];
 
-    private IHost Host() =>
-        Microsoft.Extensions.Hosting.Host.CreateDefaultBuilder()
-            .ConfigureServices(services =>
-            {
-                services.AddAkka("ledger-host", akka => akka.WithTradingEngine(ConfigurationFactory.ParseString($$"""
-                    akka.loglevel = WARNING
-                    trading {
-                      exchanges.binance {
-                        call-timeout = 1s
-                        endpoint { url = "{{Binance.BaseAddress}}", api-key = "sim-api-key", api-secret = "sim-api-secret" }
-                      }
-                      orders { sqlite-file = "{{_ledgerFile}}", grace = 3s, min-backoff = 200ms, max-backoff = 500ms }
-                      # A loaded CI machine may take seconds over the first journal writes; the call timeout stays tight.
-                      facade.margin = 10s
-                    }
-                    """)));
-                services.AddTradingEngine();
-            })
-            .Build();
+    private IHost Host() => TradingHost.Build($$"""
+        akka.loglevel = WARNING
+        trading {
+          exchanges.binance {
+            call-timeout = 1s
+            endpoint { url = "{{Binance.BaseAddress}}", api-key = "sim-api-key", api-secret = "sim-api-secret" }
+          }
+          orders { sqlite-file = "{{_ledgerFile}}", grace = 3s, min-backoff = 200ms, max-backoff = 500ms }
+          # A loaded CI machine may take seconds over the first journal writes; the call timeout stays tight.
+          facade.margin = 10s
+        }
+        """);
 
     private static PlaceOrder Buy(string id) => new("binance", "BTCUSDT", OrderSide.Buy, 0.01m, null, id);
 
