@@ -24,7 +24,13 @@ internal sealed class OrderLedgerActor : UntypedPersistentActor, IWithTimers
     private readonly record struct Placing(PlaceOrder Order, IActorRef Caller);
 
     /// <param name="Caller">Who asked, for a caller's status query; null for the ledger's own reconciliation.</param>
-    private readonly record struct Query(string ClientOrderId, string Exchange, IActorRef? Caller);
+    private readonly record struct Query(GetOrderStatus Request, IActorRef? Caller)
+    {
+        public string ClientOrderId => Request.ClientOrderId;
+        public string Exchange => Request.Exchange;
+    }
+
+    private readonly record struct Cancelling(CancelOrder Request, IActorRef Caller);
 
     private readonly OrderLedgerSettings _settings;
     private readonly IActorRef _router;
@@ -38,7 +44,7 @@ internal sealed class OrderLedgerActor : UntypedPersistentActor, IWithTimers
     private readonly Dictionary<RequestId, Placing> _recording = new();
     private readonly Dictionary<RequestId, Placing> _placing = new();
     private readonly Dictionary<RequestId, Query> _queries = new();
-    private readonly Dictionary<RequestId, IActorRef> _cancels = new();
+    private readonly Dictionary<RequestId, Cancelling> _cancels = new();
     private readonly Dictionary<string, List<IActorRef>> _waiters = new(StringComparer.Ordinal);
     // For an order the engine stopped with before it knew which candidate took it: the candidate asked next.
     private readonly Dictionary<string, int> _probing = new(StringComparer.Ordinal);
@@ -125,7 +131,7 @@ internal sealed class OrderLedgerActor : UntypedPersistentActor, IWithTimers
             case CancelOrder cancel:
                 if (Invalid(cancel))
                     break;
-                _cancels[cancel.Id] = Sender;
+                _cancels[cancel.Id] = new Cancelling(cancel, Sender);
                 _exchanges.Tell(cancel);
                 break;
             case GetOrderStatus query:
@@ -135,7 +141,7 @@ internal sealed class OrderLedgerActor : UntypedPersistentActor, IWithTimers
                     Sender.Tell(new OrderFound(query, report));
                 else
                 {
-                    _queries[query.Id] = new Query(query.ClientOrderId, query.Exchange, Sender);
+                    _queries[query.Id] = new Query(query, Sender);
                     _exchanges.Tell(query);
                 }
                 break;
@@ -145,10 +151,10 @@ internal sealed class OrderLedgerActor : UntypedPersistentActor, IWithTimers
             case ExchangeReply reply when _queries.Remove(reply.Request.Id, out var query):
                 Queried(query, reply);
                 break;
-            case ExchangeReply reply when _cancels.Remove(reply.Request.Id, out var canceller):
+            case ExchangeReply reply when _cancels.Remove(reply.Request.Id, out var cancelling):
                 if (reply is OrderCancelled cancelled)
                     Record(new OrderReported(cancelled.Cancel.ClientOrderId, cancelled.Cancel.Exchange, cancelled.Report, Now));
-                canceller.Tell(reply);
+                cancelling.Caller.Tell(reply);
                 break;
             case OrderLedger.ExecutionReported reported:
                 Executed(reported);
@@ -194,7 +200,12 @@ internal sealed class OrderLedgerActor : UntypedPersistentActor, IWithTimers
 
     private bool Invalid(ExchangeRequest request)
     {
-        if (RequestValidation.Problem(request) is not { } problem)
+        var id = request.Id;
+        var problem = RequestValidation.Problem(request)
+                      ?? (_recording.ContainsKey(id) || _placing.ContainsKey(id) || _queries.ContainsKey(id) || _cancels.ContainsKey(id)
+                          ? $"request {id} is already in flight"
+                          : null);
+        if (problem is null)
             return false;
         Sender.Tell(new InvalidRequest(request, problem));
         return true;
@@ -303,7 +314,7 @@ internal sealed class OrderLedgerActor : UntypedPersistentActor, IWithTimers
             return;
         _probing.TryGetValue(id, out var candidate);
         var query = new GetOrderStatus(order.Exchange ?? order.Candidates[candidate], order.Order.Symbol, id);
-        _queries[query.Id] = new Query(id, query.Exchange, null);
+        _queries[query.Id] = new Query(query, null);
         _exchanges.Tell(query);
     }
 
@@ -481,6 +492,12 @@ internal sealed class OrderLedgerActor : UntypedPersistentActor, IWithTimers
                 "the order ledger stopped before it could record the order: not sent"));
         foreach (var (order, caller) in _placing.Values)
             caller.Tell(new OrderOutcomeUnknown(order, "the order ledger stopped while the order was in flight", null));
+        foreach (var (query, caller) in _queries.Values)
+            caller?.Tell(new ExchangeFailed(query, FailureKind.ConnectionFailed, ExecutionOutcome.NotExecuted, null,
+                "the order ledger stopped while the query was in flight"));
+        foreach (var (cancel, caller) in _cancels.Values)
+            caller.Tell(new ExchangeFailed(cancel, FailureKind.ConnectionFailed, ExecutionOutcome.Unknown, null,
+                "the order ledger stopped while the cancel was in flight"));
         base.PostStop();
     }
 }

@@ -43,9 +43,7 @@ public sealed class OrderLedgerSpecs(ITestOutputHelper output) : TradingEngineTe
     {
         engine.Orders.Tell(order, TestActor);
         var sent = _binance.ExpectMsg<PlaceOrder>();
-        Settled(engine.Exchanges);
-        Sys.ActorSelection(engine.Exchanges.Path / "binance").Tell(new Identify(null), TestActor);
-        ExpectMsg<ActorIdentity>();
+        BreakerSettled(engine);
         Clock.Advance(TimeSpan.FromSeconds(2));
         Assert.NotNull(ExpectMsg<OrderOutcomeUnknown>().Failure);
         Settled(engine.Orders);
@@ -59,7 +57,16 @@ public sealed class OrderLedgerSpecs(ITestOutputHelper output) : TradingEngineTe
         var query = _binance.ExpectMsg<GetOrderStatus>();
         Assert.Equal(id, query.ClientOrderId);
         _binance.Reply(answer(query));
+        // The answer goes through the breaker to the ledger: once both have handled what came before, the ledger has it.
+        BreakerSettled(engine);
         Settled(engine.Orders);
+    }
+
+    /// <summary>Makes sure binance's breaker has handled all it was sent, its call timeout armed, its answers passed on.</summary>
+    private void BreakerSettled(TradingEngine.Parts engine)
+    {
+        Sys.ActorSelection(engine.Exchanges.Path / "binance").Tell(new Identify(null), TestActor);
+        ExpectMsg<ActorIdentity>();
     }
 
     [Fact]
@@ -92,14 +99,15 @@ public sealed class OrderLedgerSpecs(ITestOutputHelper output) : TradingEngineTe
     public void A_timed_out_order_is_not_sent_again_when_the_caller_retries_and_is_settled_by_asking_its_exchange()
     {
         var engine = Start();
-        Sys.EventStream.Subscribe(TestActor, typeof(OrderSettled));
+        var events = CreateTestProbe();
+        Sys.EventStream.Subscribe(events, typeof(OrderSettled));
         TimesOut(engine, Order("ghost-1"));
 
         engine.Orders.Tell(Order("ghost-1"), TestActor);
         Assert.Null(ExpectMsg<OrderOutcomeUnknown>().Failure);
         AnswerNextQuery(engine, "ghost-1", query => new OrderFound(query, Report("ghost-1", OrderState.Filled)));
 
-        var settled = ExpectMsg<OrderSettled>();
+        var settled = events.ExpectMsg<OrderSettled>();
         Assert.Equal(("ghost-1", OrderLife.Filled, "binance"), (settled.ClientOrderId, settled.Life, settled.Exchange));
         _binance.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
     }
@@ -125,13 +133,14 @@ public sealed class OrderLedgerSpecs(ITestOutputHelper output) : TradingEngineTe
             trading.exchanges.binance { call-timeout = 2s, failure-threshold = 100 }
             trading.orders { grace = 0s, max-queries = 2, min-backoff = 1s, max-backoff = 1s }
             """);
-        Sys.EventStream.Subscribe(TestActor, typeof(OrderSettled));
+        var events = CreateTestProbe();
+        Sys.EventStream.Subscribe(events, typeof(OrderSettled));
         TimesOut(engine, Order("lost-1"));
 
         AnswerNextQuery(engine, "lost-1", query => new ExchangeRejected(query, RejectionReason.UnknownOrder, "-2013"));
         AnswerNextQuery(engine, "lost-1", query => new ExchangeRejected(query, RejectionReason.UnknownOrder, "-2013"));
 
-        var settled = ExpectMsg<OrderSettled>();
+        var settled = events.ExpectMsg<OrderSettled>();
         Assert.Equal(OrderLife.Rejected, settled.Life);
         Assert.StartsWith("UnknownOrder: never placed", settled.Detail);
         Clock.Advance(TimeSpan.FromSeconds(5));
@@ -142,13 +151,14 @@ public sealed class OrderLedgerSpecs(ITestOutputHelper output) : TradingEngineTe
     public void An_order_its_exchange_refuses_to_tell_about_needs_attention()
     {
         var engine = Start();
-        Sys.EventStream.Subscribe(TestActor, typeof(OrderNeedsAttention));
+        var events = CreateTestProbe();
+        Sys.EventStream.Subscribe(events, typeof(OrderNeedsAttention));
         TimesOut(engine, Order("refused-1"));
 
         AnswerNextQuery(engine, "refused-1", query => new ExchangeRejected(query, RejectionReason.Unauthorized, "-2015"));
         AnswerNextQuery(engine, "refused-1", query => new ExchangeRejected(query, RejectionReason.Unauthorized, "-2015"));
 
-        Assert.Equal("refused-1", ExpectMsg<OrderNeedsAttention>().ClientOrderId);
+        Assert.Equal("refused-1", events.ExpectMsg<OrderNeedsAttention>().ClientOrderId);
         Assert.Equal(OrderLife.NeedsAttention, RecordOf(engine, "refused-1")!.Life);
         Clock.Advance(TimeSpan.FromSeconds(5));
         _binance.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
@@ -286,5 +296,38 @@ public sealed class OrderLedgerSpecs(ITestOutputHelper output) : TradingEngineTe
         engine.Orders.Tell(new OrderLedger.StreamResumed("binance"));
 
         Assert.Equal("resting-1", _binance.ExpectMsg<GetOrderStatus>().ClientOrderId);
+    }
+
+    [Fact]
+    public void A_cancel_and_a_status_query_waiting_on_the_ledger_are_answered_when_it_stops()
+    {
+        var engine = Start();
+        engine.Orders.Tell(new CancelOrder("binance", "BTCUSDT", "stop-1"), TestActor);
+        engine.Orders.Tell(new GetOrderStatus("binance", "BTCUSDT", "stop-2"), TestActor);
+        _binance.ExpectMsg<CancelOrder>();
+        _binance.ExpectMsg<GetOrderStatus>();
+
+        Sys.Stop(engine.Orders);
+
+        var answers = new[] { ExpectMsg<ExchangeFailed>(), ExpectMsg<ExchangeFailed>() };
+        Assert.Equal(["stop-1", "stop-2"], answers.Select(a => a.Request switch
+        {
+            CancelOrder cancel => cancel.ClientOrderId,
+            GetOrderStatus query => query.ClientOrderId,
+            _ => "",
+        }).Order());
+    }
+
+    [Fact]
+    public void A_second_cancel_with_the_id_of_one_in_flight_is_answered_invalid()
+    {
+        var engine = Start();
+        var cancel = new CancelOrder("binance", "BTCUSDT", "twice-1");
+        engine.Orders.Tell(cancel, TestActor);
+        engine.Orders.Tell(cancel, TestActor);
+
+        Assert.Contains("already in flight", ExpectMsg<InvalidRequest>().Reason);
+        _binance.ExpectMsg<CancelOrder>();
+        _binance.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
     }
 }
