@@ -3,23 +3,21 @@ using System.Diagnostics;
 namespace TradingActors.Benchmarks;
 
 /// <summary>
-/// The send-to-reply time of every request a <see cref="Actors.TimedCaller"/> sent during one benchmark's
-/// run, and their percentiles over every batch but the first (BenchmarkDotNet's jitting invocation), or over
-/// the only one (the smoke run). Written by the caller actor, read once its batches are answered.
+/// The send-to-reply times of the requests a <see cref="Actors.TimedCaller"/> sent during one benchmark's run,
+/// the latest million of them, and their percentiles over every batch but the first (BenchmarkDotNet's jitting
+/// invocation), or over the only one (the smoke run). Written by the caller actor, read once its batches are answered.
 /// </summary>
 internal sealed class Latencies
 {
-    // Room for a run's requests up front, so that timing them allocates nothing on the measured path.
-    private long[] _ticks = new long[1 << 20];
-    private int _count;
-    private int _firstBatchEnd = -1;
+    // Allocated up front and then reused, so that timing the requests allocates nothing on the measured path;
+    // a run of fast requests overwrites its oldest (pilot and warm-up) times.
+    private const int Capacity = 1 << 20;
 
-    public void Add(long stopwatchTicks)
-    {
-        if (_count == _ticks.Length)
-            Array.Resize(ref _ticks, _count * 2);
-        _ticks[_count++] = stopwatchTicks;
-    }
+    private readonly long[] _ticks = new long[Capacity];
+    private long _count;
+    private long _firstBatchEnd = -1;
+
+    public void Add(long stopwatchTicks) => _ticks[_count++ % Capacity] = stopwatchTicks;
 
     public void EndBatch()
     {
@@ -30,10 +28,13 @@ internal sealed class Latencies
     /// <summary>The percentiles of what was measured, or null when nothing was.</summary>
     public Percentiles? Measured()
     {
-        var from = _count > _firstBatchEnd && _firstBatchEnd > 0 ? _firstBatchEnd : 0;
+        var oldestHeld = Math.Max(0, _count - Capacity);
+        var from = _firstBatchEnd > 0 && _firstBatchEnd < _count ? Math.Max(oldestHeld, _firstBatchEnd) : oldestHeld;
         if (_count == from)
             return null;
-        var sorted = _ticks[from.._count];
+        var sorted = new long[_count - from];
+        for (var i = from; i < _count; i++)
+            sorted[i - from] = _ticks[i % Capacity];
         Array.Sort(sorted);
         return new Percentiles(At(sorted, 0.50), At(sorted, 0.99), Stopwatch.GetElapsedTime(0, sorted[^1]), sorted.Length);
     }
