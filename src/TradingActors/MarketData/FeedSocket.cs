@@ -3,9 +3,9 @@ using Akka.Actor;
 namespace TradingActors.MarketData;
 
 /// <summary>
-/// A feed's socket I/O, run off the actor's thread. Every outcome comes back to the feed as a message
-/// tagged with the id of the socket it concerns, so the feed can tell its current socket from one it
-/// has already given up on.
+/// A feed's socket I/O (and a user data stream's), run off the actor's thread. Every outcome comes back to
+/// the feed as a message tagged with the id of the socket it concerns, so the feed can tell its current
+/// socket from one it has already given up on.
 /// </summary>
 internal static class FeedSocket
 {

@@ -63,7 +63,7 @@ internal sealed class MarketFeedActor : UntypedActor, IWithTimers
         _client = client;
         _scheduler = Context.System.Scheduler;
         _metrics = new FeedMetrics(exchange);
-        _backoff = new ReconnectBackoff(settings, new Random());
+        _backoff = new ReconnectBackoff(settings.MinBackoff, settings.MaxBackoff, settings.BackoffJitter, new Random());
         _endpoint = settings.Primary;
         _subscription = TradeStreamProtocol.Subscribe(settings.Symbols);
     }
