@@ -5,6 +5,7 @@ using TradingActors.Exchanges.Binance;
 using TradingActors.MarketData;
 using TradingActors.Metrics;
 using TradingActors.Orders;
+using TradingActors.Orders.UserData;
 
 namespace TradingActors.Tests.Serialization;
 
@@ -27,6 +28,7 @@ internal static class PublicMessages
         [typeof(BreakerAlerts.Settings)] = "the alerts' settings, read from configuration and never sent",
         [typeof(BinanceSettings)] = "an endpoint's settings, with its API secret, read from configuration and never sent",
         [typeof(OrderLedgerSettings)] = "the order ledger's settings, read from configuration and never sent",
+        [typeof(UserDataSettings)] = "a user data stream's settings, a part of BinanceSettings, read from configuration and never sent",
         [typeof(OrderRecord)] = "a part of OrderLedgerSnapshot and OrderLedger.Order",
         [typeof(OrderLedger.ExchangeOrders)] = "a part of OrderLedger.Status",
         [typeof(Trade)] = "a part of OrderFilled, OrderRecord and OrderLedger.ExecutionReported",

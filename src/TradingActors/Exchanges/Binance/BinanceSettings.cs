@@ -1,4 +1,5 @@
 using TradingActors.Configuration;
+using TradingActors.Orders.UserData;
 
 namespace TradingActors.Exchanges.Binance;
 
@@ -8,6 +9,9 @@ namespace TradingActors.Exchanges.Binance;
 /// </summary>
 public sealed record BinanceSettings(Uri BaseAddress, string ApiKey, string ApiSecret, TimeSpan RecvWindow, TimeSpan ConnectTimeout, TimeSpan RequestTimeout)
 {
+    /// <summary>The account's user data stream over the exchange's WebSocket API; null when <c>user-data-stream</c> is off.</summary>
+    public UserDataSettings? UserData { get; init; }
+
     public static BinanceSettings Read(SettingsReader endpoint)
     {
         var url = endpoint.String("url");
@@ -17,7 +21,10 @@ public sealed record BinanceSettings(Uri BaseAddress, string ApiKey, string ApiS
         if (recvWindow > TimeSpan.FromMinutes(1))
             throw new SettingsException(endpoint.PathOf("recv-window"), recvWindow.ToString(), "must be at most 60s, as Binance allows");
         return new BinanceSettings(address, endpoint.String("api-key"), endpoint.String("api-secret"), recvWindow,
-            endpoint.Duration("connect-timeout"), endpoint.Duration("request-timeout"));
+            endpoint.Duration("connect-timeout"), endpoint.Duration("request-timeout"))
+        {
+            UserData = UserDataSettings.Read(endpoint, address),
+        };
     }
 
     public override string ToString() => $"{BaseAddress} (key {ApiKey})";

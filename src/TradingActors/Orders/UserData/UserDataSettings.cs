@@ -1,0 +1,65 @@
+using TradingActors.Configuration;
+
+namespace TradingActors.Orders.UserData;
+
+/// <summary>
+/// An exchange's user data stream over Binance's WebSocket API, read from its <c>endpoint</c> section over
+/// <c>trading.endpoint-defaults</c>; hocon/trading.conf holds the defaults and the README's settings table
+/// explains each one.
+/// </summary>
+public sealed record UserDataSettings
+{
+    /// <summary>The WebSocket API, such as <c>wss://ws-api.binance.com:443/ws-api/v3</c>.</summary>
+    public required Uri Endpoint { get; init; }
+
+    /// <summary>
+    /// How often the connection is asked for a <c>ping</c>. The stream is quiet while nothing trades, so an
+    /// unanswered ping, not silence, is what shows a dead connection.
+    /// </summary>
+    public TimeSpan PingInterval { get; init; }
+
+    /// <summary>The longest a subscription or a ping may go unanswered before the connection counts as dead.</summary>
+    public TimeSpan AnswerTimeout { get; init; }
+
+    public TimeSpan MinBackoff { get; init; }
+    public TimeSpan MaxBackoff { get; init; }
+    public double BackoffJitter { get; init; }
+
+    /// <summary>The stream's settings, or null when <c>user-data-stream</c> is off.</summary>
+    /// <param name="restAddress">The REST endpoint, from which the WebSocket API's address is derived unless <c>ws-api-url</c> is set.</param>
+    public static UserDataSettings? Read(SettingsReader endpoint, Uri restAddress)
+    {
+        if (!endpoint.Bool("user-data-stream"))
+            return null;
+        var minBackoff = endpoint.Duration("user-data-min-backoff");
+        var maxBackoff = endpoint.Duration("user-data-max-backoff");
+        if (maxBackoff < minBackoff)
+            throw new SettingsException(endpoint.PathOf("user-data-max-backoff"), Durations.Text(maxBackoff),
+                $"must be at least user-data-min-backoff ({Durations.Text(minBackoff)})");
+        return new UserDataSettings
+        {
+            Endpoint = ReadEndpoint(endpoint, restAddress),
+            PingInterval = endpoint.Duration("user-data-ping-interval"),
+            AnswerTimeout = endpoint.Duration("user-data-answer-timeout"),
+            MinBackoff = minBackoff,
+            MaxBackoff = maxBackoff,
+            BackoffJitter = endpoint.Double("user-data-backoff-jitter", min: 0, max: 1),
+        };
+    }
+
+    /// <summary>
+    /// The address of the WebSocket API on the REST endpoint's host and port, <c>ws(s)://host:port/ws-api/v3</c>,
+    /// as the simulator serves it. Binance itself serves it on another host, so there <c>ws-api-url</c> is needed.
+    /// </summary>
+    public static Uri DerivedFrom(Uri restAddress) =>
+        new UriBuilder(restAddress) { Scheme = restAddress.Scheme == "https" ? "wss" : "ws", Path = "/ws-api/v3", Query = "" }.Uri;
+
+    private static Uri ReadEndpoint(SettingsReader endpoint, Uri restAddress)
+    {
+        if (endpoint.Optional("ws-api-url") is not { } url)
+            return DerivedFrom(restAddress);
+        return Uri.TryCreate(url, UriKind.Absolute, out var address) && address.Scheme is "ws" or "wss"
+            ? address
+            : throw new SettingsException(endpoint.PathOf("ws-api-url"), url, "expected a ws or wss URL, or an empty string to derive it from url");
+    }
+}
