@@ -4,6 +4,7 @@ using TradingActors.Exchanges;
 using TradingActors.Hosting;
 using TradingActors.MarketData;
 using TradingActors.Orders;
+using TradingActors.Orders.UserData;
 using TradingActors.Registry;
 
 namespace TradingActors.Serialization;
@@ -76,6 +77,7 @@ internal static class TradingManifests
         (typeof(OrderLedger.Status), "OrderLedger.Status"),
         (typeof(OrderLedger.ExecutionReported), "OrderLedger.ExecutionReported"),
         (typeof(OrderLedger.StreamResumed), "OrderLedger.StreamResumed"),
+        (typeof(UserDataStreamTransitioned), "UserDataStreamTransitioned"),
 
         // The ledger's journal: these names are in every row it has written.
         (typeof(OrderSent), "OrderSent"),

@@ -7,6 +7,7 @@ using TradingActors.Hosting;
 using TradingActors.MarketData;
 using TradingActors.Metrics;
 using TradingActors.Orders;
+using TradingActors.Orders.UserData;
 using TradingActors.Registry;
 
 namespace TradingActors.Tests.Serialization;
@@ -108,6 +109,8 @@ internal static class MessageSamples
             new(new OrderLedger.Status([new OrderLedger.ExchangeOrders("binance", 1, 2, 3, 4, 5, 6)]), "OrderLedger.Status"),
             new(new OrderLedger.ExecutionReported("binance", report, new Trade(77_002, 0.01m, 42_000.5m), At), "OrderLedger.ExecutionReported"),
             new(new OrderLedger.StreamResumed("binance"), "OrderLedger.StreamResumed"),
+            new(new UserDataStreamTransitioned("binance", UserDataState.Subscribed, UserDataState.Reconnecting, "no answer to a ping within 10s",
+                At, new Uri("wss://ws-api.binance.com:443/ws-api/v3")), "UserDataStreamTransitioned"),
             new(new OrderSent(order, ["binance", "bybit"], At), "OrderSent"),
             new(new OrderFilled("order-7", "binance", new Trade(77_003, 0.02345678m, 42_000.12345678m), At), "OrderFilled"),
             new(new OrderReported("order-7", "binance", report, At), "OrderReported"),

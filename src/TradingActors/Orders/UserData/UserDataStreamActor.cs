@@ -1,0 +1,273 @@
+using Akka.Actor;
+using Akka.Event;
+using TradingActors.Configuration;
+using TradingActors.Exchanges.Binance;
+using TradingActors.MarketData;
+
+namespace TradingActors.Orders.UserData;
+
+internal sealed class UserDataStreamActor : UntypedActor, IWithTimers
+{
+    private const string ConnectTimer = "connect";
+    private const string ReconnectTimer = "reconnect";
+    private const string PingTimer = "ping";
+    private const string AnswerTimer = "answer";
+
+    // Timer messages name the socket (and the request) they concern, so one of a socket already dropped moves nothing.
+    private sealed record ConnectTimedOut(long Socket);
+    private sealed record ReconnectDue
+    {
+        public static readonly ReconnectDue Instance = new();
+    }
+    private sealed record PingDue(long Socket);
+    private sealed record AnswerTimedOut(long Socket, long Request);
+
+    private readonly string _exchange;
+    private readonly BinanceSettings _endpoint;
+    private readonly UserDataSettings _settings;
+    private readonly IMarketStreamClient _client;
+    private readonly IActorRef _ledger;
+    private readonly IScheduler _scheduler;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly ReconnectBackoff _backoff;
+
+    private UserDataState _state = UserDataState.Connecting;
+
+    // The one socket being opened; 0 when none.
+    private long _opening;
+    private CancellationTokenSource? _openingCancel;
+    private long _lastSocket;
+
+    // The socket open, subscribing or subscribed: the only one whose frames count.
+    private IMarketStream? _stream;
+    private long _streamId;
+    private long _lastRequest;
+    private long _awaiting;      // the request whose answer is due on it (the subscription, or a ping); 0 when none
+    private int _subscriptionId;
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public UserDataStreamActor(string exchange, BinanceSettings endpoint, UserDataSettings settings, IMarketStreamClient client, IActorRef ledger)
+    {
+        _exchange = exchange;
+        _endpoint = endpoint;
+        _settings = settings;
+        _client = client;
+        _ledger = ledger;
+        _scheduler = Context.System.Scheduler;
+        _backoff = new ReconnectBackoff(settings.MinBackoff, settings.MaxBackoff, settings.BackoffJitter, new Random());
+    }
+
+    protected override void PreStart() => Open();
+
+    protected override void OnReceive(object message) => Unsubscribed(message);
+
+    // ---- The states -----------------------------------------------------------------------------
+
+    /// <summary>
+    /// Connecting and Reconnecting: wait out the backoff, open a socket, subscribe on it. Only an accepted
+    /// subscription makes the stream Subscribed; anything else is a failed attempt, and the wait grows.
+    /// </summary>
+    private void Unsubscribed(object message)
+    {
+        switch (message)
+        {
+            case ReconnectDue:
+                Open();
+                break;
+            case FeedSocket.Opened opened when opened.Id == _opening:
+                EndOpening();
+                SubscribeOn(opened);
+                break;
+            case FeedSocket.OpenFailed failed when failed.Id == _opening:
+                AttemptFailed(failed.Reason);
+                break;
+            case ConnectTimedOut timedOut when timedOut.Socket == _opening:
+                AttemptFailed($"no connection within {Durations.Text(_endpoint.ConnectTimeout)}");
+                break;
+            case FeedSocket.FrameReceived frame when frame.Id == _streamId:
+                if (UserDataProtocol.Read(_exchange, frame.Text) is UserDataProtocol.Answer answer && answer.Id == _awaiting)
+                    SubscriptionAnswered(answer);
+                break;
+            case FeedSocket.Lost lost when lost.Id == _streamId:
+                AttemptFailed($"connection lost: {lost.Reason}");
+                break;
+            case AnswerTimedOut timedOut when timedOut.Socket == _streamId && timedOut.Request == _awaiting:
+                AttemptFailed($"no answer to the subscription within {Durations.Text(_settings.AnswerTimeout)}");
+                break;
+            default:
+                InAnyState(message);
+                break;
+        }
+    }
+
+    /// <summary>Executions go to the ledger; a ping every interval shows that the quiet connection still lives.</summary>
+    private void Subscribed(object message)
+    {
+        switch (message)
+        {
+            case FeedSocket.FrameReceived frame when frame.Id == _streamId:
+                ReadFrame(frame.Text);
+                break;
+            case FeedSocket.Lost lost when lost.Id == _streamId:
+                Lose($"connection lost: {lost.Reason}");
+                break;
+            case PingDue due when due.Socket == _streamId:
+                _awaiting = ++_lastRequest;
+                FeedSocket.Send(_stream!, _streamId, UserDataProtocol.Ping(_awaiting), Self);
+                Timers.StartSingleTimer(AnswerTimer, new AnswerTimedOut(_streamId, _awaiting), _settings.AnswerTimeout);
+                break;
+            case AnswerTimedOut timedOut when timedOut.Socket == _streamId && timedOut.Request == _awaiting:
+                Lose($"no answer to a ping within {Durations.Text(_settings.AnswerTimeout)}");
+                break;
+            default:
+                InAnyState(message);
+                break;
+        }
+    }
+
+    private void InAnyState(object message)
+    {
+        switch (message)
+        {
+            case FeedSocket.Opened abandoned:
+                abandoned.Stream.Dispose(); // it opened after the stream had given up on it
+                break;
+            case FeedSocket.OpenFailed or FeedSocket.FrameReceived or FeedSocket.Lost
+                or ConnectTimedOut or ReconnectDue or PingDue or AnswerTimedOut:
+                break; // from a socket the stream has dropped, or a timer of a state it has left
+            default:
+                Unhandled(message);
+                break;
+        }
+    }
+
+    protected override void PostStop()
+    {
+        EndOpening();
+        DropStream();
+    }
+
+    // ---- Subscribing ----------------------------------------------------------------------------
+
+    private void SubscribeOn(FeedSocket.Opened opened)
+    {
+        _stream = opened.Stream;
+        _streamId = opened.Id;
+        _awaiting = ++_lastRequest;
+        FeedSocket.Read(_stream, _streamId, Self);
+        FeedSocket.Send(_stream, _streamId,
+            UserDataProtocol.Subscribe(_awaiting, _endpoint.ApiKey, _endpoint.ApiSecret, _scheduler.Now, _endpoint.RecvWindow), Self);
+        Timers.StartSingleTimer(AnswerTimer, new AnswerTimedOut(_streamId, _awaiting), _settings.AnswerTimeout);
+    }
+
+    private void SubscriptionAnswered(UserDataProtocol.Answer answer)
+    {
+        Timers.Cancel(AnswerTimer);
+        _awaiting = 0;
+        if (answer is not { Status: 200, SubscriptionId: { } subscriptionId })
+        {
+            _log.Error("User data {Exchange}: {Endpoint} refused the subscription of API key {ApiKey}: {Problem}",
+                _exchange, _settings.Endpoint, _endpoint.ApiKey, answer.Problem ?? $"status {answer.Status}");
+            AttemptFailed($"subscription refused: {answer.Problem ?? $"status {answer.Status}"}", answer.RetryAfter);
+            return;
+        }
+        _subscriptionId = subscriptionId;
+        _backoff.Reset();
+        Transition(UserDataState.Subscribed, Subscribed, _state == UserDataState.Connecting ? "subscribed" : "subscribed again");
+        // The first time and after every gap: the ledger asks about the orders whose news the gap may have held.
+        _ledger.Tell(new OrderLedger.StreamResumed(_exchange));
+        Timers.StartSingleTimer(PingTimer, new PingDue(_streamId), _settings.PingInterval);
+    }
+
+    private void ReadFrame(string text)
+    {
+        switch (UserDataProtocol.Read(_exchange, text))
+        {
+            case UserDataProtocol.Execution execution when execution.SubscriptionId == _subscriptionId:
+                _ledger.Tell(execution.Reported);
+                break;
+            case UserDataProtocol.Terminated terminated when terminated.SubscriptionId == _subscriptionId:
+                Lose("the exchange ended the subscription");
+                break;
+            case UserDataProtocol.Answer answer when answer.Id == _awaiting:
+                // Any answer to the ping, even a refusal, shows the connection lives.
+                Timers.Cancel(AnswerTimer);
+                _awaiting = 0;
+                Timers.StartSingleTimer(PingTimer, new PingDue(_streamId), _settings.PingInterval);
+                break;
+            case UserDataProtocol.Unreadable unreadable:
+                _log.Warning("User data {Exchange}: unreadable frame from {Endpoint}: {Problem}", _exchange, _settings.Endpoint, unreadable.Problem);
+                break;
+        }
+    }
+
+    // ---- Sockets --------------------------------------------------------------------------------
+
+    private void Open()
+    {
+        _opening = ++_lastSocket;
+        _openingCancel = new CancellationTokenSource();
+        FeedSocket.Open(_client, _settings.Endpoint, _opening, _openingCancel.Token, Self);
+        Timers.StartSingleTimer(ConnectTimer, new ConnectTimedOut(_opening), _endpoint.ConnectTimeout);
+    }
+
+    /// <summary>Forgets the socket being opened: a client still trying stops, and a socket it opens all the same is closed.</summary>
+    private void EndOpening()
+    {
+        _openingCancel?.Cancel();
+        _openingCancel?.Dispose();
+        _openingCancel = null;
+        _opening = 0;
+        Timers.Cancel(ConnectTimer);
+    }
+
+    private void DropStream()
+    {
+        _stream?.Dispose();
+        _stream = null;
+        _streamId = 0;
+        _awaiting = 0;
+        Timers.Cancel(AnswerTimer);
+        Timers.Cancel(PingTimer);
+    }
+
+    /// <summary>The subscription is gone: the stream connects again after the shortest wait.</summary>
+    private void Lose(string reason)
+    {
+        DropStream();
+        Transition(UserDataState.Reconnecting, Unsubscribed, reason);
+        ReconnectLater(reason);
+    }
+
+    /// <summary>An attempt failed before its subscription was accepted: the next waits longer.</summary>
+    private void AttemptFailed(string reason, TimeSpan? atLeast = null)
+    {
+        EndOpening();
+        DropStream();
+        if (_state == UserDataState.Connecting)
+            Transition(UserDataState.Reconnecting, Unsubscribed, $"could not subscribe at {_settings.Endpoint}: {reason}");
+        ReconnectLater(reason, atLeast);
+    }
+
+    private void ReconnectLater(string reason, TimeSpan? atLeast = null)
+    {
+        var wait = _backoff.Next();
+        if (atLeast > wait)
+            wait = atLeast.Value;
+        _log.Info("User data {Exchange}: connecting to {Endpoint} again in {Wait} ({Reason})", _exchange, _settings.Endpoint, wait, reason);
+        Timers.StartSingleTimer(ReconnectTimer, ReconnectDue.Instance, wait);
+    }
+
+    private void Transition(UserDataState to, UntypedReceive behaviour, string reason)
+    {
+        var from = _state;
+        _state = to;
+        Become(behaviour);
+        if (to == UserDataState.Subscribed)
+            _log.Info("User data {Exchange}: {From} -> {To} at {Endpoint} ({Reason})", _exchange, from, to, _settings.Endpoint, reason);
+        else
+            _log.Warning("User data {Exchange}: {From} -> {To} at {Endpoint} ({Reason})", _exchange, from, to, _settings.Endpoint, reason);
+        Context.System.EventStream.Publish(new UserDataStreamTransitioned(_exchange, from, to, reason, _scheduler.Now, _settings.Endpoint));
+    }
+}
