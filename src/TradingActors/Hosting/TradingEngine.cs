@@ -5,6 +5,7 @@ using TradingActors.Exchanges;
 using TradingActors.Exchanges.Binance;
 using TradingActors.MarketData;
 using TradingActors.Orders;
+using TradingActors.Orders.UserData;
 using TradingActors.Registry;
 using TradingActors.Routing;
 
@@ -13,7 +14,7 @@ namespace TradingActors.Hosting;
 /// <summary>
 /// The engine's root, <c>/user/trading</c>: the exchange registry (<c>exchanges</c>), the fallback
 /// router in front of it (<c>router</c>), the alerts (<c>alerts</c>), the market data feeds
-/// (<c>feeds</c>) and the order ledger (<c>orders</c>). Hosts reach it through
+/// (<c>feeds</c>), the order ledger (<c>orders</c>) and the user data streams that feed it (<c>user-data</c>). Hosts reach it through
 /// Akka.Hosting (<see cref="TradingEngineHosting.WithTradingEngine"/>); tests start it with the TestKit.
 /// </summary>
 public static class TradingEngine
@@ -22,7 +23,7 @@ public static class TradingEngine
 
     /// <param name="connector">Props of the exchange actor per exchange name; null where the engine cannot reach it.
     /// <see cref="ConnectorsFromEndpoints"/> reaches every exchange with an endpoint section.</param>
-    /// <param name="streams">Opens the feeds' stream sockets; by default a <see cref="WebSocketStreamClient"/>.</param>
+    /// <param name="streams">Opens the feeds' stream sockets and the user data streams'; by default a <see cref="WebSocketStreamClient"/>.</param>
     public static Props Props(TradingSettings settings, Func<string, Props?> connector, IMarketStreamClient? streams = null)
     {
         var client = streams ?? new WebSocketStreamClient();
@@ -55,12 +56,9 @@ internal sealed class TradingEngineActor : UntypedActor
         var exchanges = Context.ActorOf(ExchangeRegistry.Props(settings, connector), "exchanges");
         var feeds = Context.ActorOf(MarketFeeds.Props(settings.Feeds, streams), MarketFeeds.Name);
         var router = Context.ActorOf(FallbackRouter.Props(exchanges, settings.Fallbacks, feeds), "router");
-        _parts = new TradingEngine.Parts(
-            exchanges,
-            router,
-            Context.ActorOf(BreakerAlerts.Props(settings.Alerts), "alerts"),
-            feeds,
-            Context.ActorOf(OrderLedger.Props(settings.Orders, router, exchanges, settings.Fallbacks), OrderLedger.Name));
+        var orders = Context.ActorOf(OrderLedger.Props(settings.Orders, router, exchanges, settings.Fallbacks), OrderLedger.Name);
+        Context.ActorOf(UserDataStreams.Props(settings.Endpoints, streams, orders), UserDataStreams.Name);
+        _parts = new TradingEngine.Parts(exchanges, router, Context.ActorOf(BreakerAlerts.Props(settings.Alerts), "alerts"), feeds, orders);
     }
 
     protected override void OnReceive(object message)
