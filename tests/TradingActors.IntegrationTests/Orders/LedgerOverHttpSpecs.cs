@@ -31,7 +31,8 @@ public sealed class LedgerOverHttpSpecs : IAsyncLifetime
         trading {
           exchanges.binance {
             call-timeout = 1s
-            endpoint { url = "{{Binance.BaseAddress}}", api-key = "sim-api-key", api-secret = "sim-api-secret" }
+            # Off: these specs are about what the ledger's queries settle (UserDataOverWebSocketSpecs has the stream's).
+            endpoint { url = "{{Binance.BaseAddress}}", api-key = "sim-api-key", api-secret = "sim-api-secret", user-data-stream = off }
           }
           orders { sqlite-file = "{{_ledgerFile}}", grace = 3s, min-backoff = 200ms, max-backoff = 500ms }
           # A loaded CI machine may take seconds over the first journal writes; the call timeout stays tight.
