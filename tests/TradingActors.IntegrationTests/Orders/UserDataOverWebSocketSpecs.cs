@@ -1,6 +1,5 @@
 using System.Threading.Channels;
 using Akka.Actor;
-using Akka.Configuration;
 using Akka.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -35,33 +34,24 @@ public sealed class UserDataOverWebSocketSpecs : IAsyncLifetime
 
     private SimulatedExchange Binance => _simulator.Exchanges["binance"];
 
-    private IHost Host() =>
-        Microsoft.Extensions.Hosting.Host.CreateDefaultBuilder()
-            .ConfigureServices(services =>
-            {
-                services.AddAkka("user-data-host", akka => akka
-                    // Watching from before the engine starts, so that its first subscription is seen too.
-                    .WithActors((system, _) => system.EventStream.Subscribe(
-                        system.ActorOf(Props.Create(() => new TransitionRecorder(_transitions.Writer))), typeof(UserDataStreamTransitioned)))
-                    .WithTradingEngine(ConfigurationFactory.ParseString($$"""
-                        akka.loglevel = WARNING
-                        trading {
-                          exchanges.binance {
-                            call-timeout = 1s
-                            endpoint {
-                              url = "{{Binance.BaseAddress}}", api-key = "sim-api-key", api-secret = "sim-api-secret"
-                              user-data-min-backoff = 200ms, user-data-max-backoff = 1s
-                            }
-                          }
-                          # No query of the ledger's own comes within the specs' bounds.
-                          orders { sqlite-file = "{{_ledgerFile}}", min-backoff = 30s, max-backoff = 30s, check-interval = 1h }
-                          # A loaded CI machine may take seconds over the first journal writes; the call timeout stays tight.
-                          facade.margin = 10s
-                        }
-                        """)));
-                services.AddTradingEngine();
-            })
-            .Build();
+    // Watched from before the engine starts, so that its first subscription is seen too.
+    private IHost Host() => TradingHost.Build($$"""
+        akka.loglevel = WARNING
+        trading {
+          exchanges.binance {
+            call-timeout = 1s
+            endpoint {
+              url = "{{Binance.BaseAddress}}", api-key = "sim-api-key", api-secret = "sim-api-secret"
+              user-data-min-backoff = 200ms, user-data-max-backoff = 1s
+            }
+          }
+          # No query of the ledger's own comes within the specs' bounds.
+          orders { sqlite-file = "{{_ledgerFile}}", min-backoff = 30s, max-backoff = 30s, check-interval = 1h }
+          # A loaded CI machine may take seconds over the first journal writes; the call timeout stays tight.
+          facade.margin = 10s
+        }
+        """, system => system.EventStream.Subscribe(
+            system.ActorOf(Props.Create(() => new TransitionRecorder(_transitions.Writer))), typeof(UserDataStreamTransitioned)));
 
     private static PlaceOrder Buy(string id, decimal? limit = null) => new("binance", "BTCUSDT", OrderSide.Buy, 0.01m, limit, id);
 
@@ -72,6 +62,7 @@ public sealed class UserDataOverWebSocketSpecs : IAsyncLifetime
         await host.StartAsync();
         var engine = host.Services.GetRequiredService<ITradingEngine>();
         await NextTransitionAsync(UserDataState.Subscribed);
+        var before = await SimulatedAccount.FreeAsync(Binance, "BTC");
         await Binance.Faults.SetAsync(new FaultSettings { GhostFillDelay = TimeSpan.FromSeconds(30) });
 
         Assert.IsType<OrderOutcomeUnknown>(await engine.PlaceOrderAsync(Buy("ghost-ws-1")));
@@ -81,6 +72,9 @@ public sealed class UserDataOverWebSocketSpecs : IAsyncLifetime
         Assert.Equal((OrderLife.Filled, 0.01m), (settled.Life, settled.Report?.FilledQuantity));
         var trade = Assert.Single((await RecordAsync(host, "ghost-ws-1")).Trades);
         Assert.Equal(0.01m, trade.Quantity);
+        // The caller's retry is answered with the fill the stream reported, and never sent again.
+        Assert.Equal(OrderState.Filled, Replies.Is<OrderPlaced>(await engine.PlaceOrderAsync(Buy("ghost-ws-1"))).Report.State);
+        Assert.Equal(before + 0.01m, await SimulatedAccount.FreeAsync(Binance, "BTC"));
         await host.StopAsync();
     }
 
