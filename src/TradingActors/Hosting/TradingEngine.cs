@@ -14,8 +14,9 @@ namespace TradingActors.Hosting;
 /// <summary>
 /// The engine's root, <c>/user/trading</c>: the exchange registry (<c>exchanges</c>), the fallback
 /// router in front of it (<c>router</c>), the alerts (<c>alerts</c>), the market data feeds
-/// (<c>feeds</c>), the order ledger (<c>orders</c>) and the user data streams that feed it (<c>user-data</c>). Hosts reach it through
-/// Akka.Hosting (<see cref="TradingEngineHosting.WithTradingEngine"/>); tests start it with the TestKit.
+/// (<c>feeds</c>), the order ledger (<c>orders</c>) and the user data streams that feed it
+/// (<c>user-data</c>). Hosts reach it through Akka.Hosting (<see cref="TradingEngineHosting.WithTradingEngine"/>);
+/// tests start it with the TestKit.
 /// </summary>
 public static class TradingEngine
 {
