@@ -264,8 +264,11 @@ internal sealed class OrderLedgerActor : UntypedPersistentActor, IWithTimers
             ExchangeFailed { Outcome: ExecutionOutcome.Unknown } failed => new OrderOutcomeLost(id, exchange, $"{failed.Kind}: {failed.Detail}", now),
             _ => new OrderNotExecuted(id, $"not executed: {reply.GetType().Name}", now),
         };
+        // The user data stream may already have told the ledger how an order whose reply is lost ended.
         var answer = reply is ExchangeFailed { Outcome: ExecutionOutcome.Unknown } unknown
-            ? new OrderOutcomeUnknown((PlaceOrder)reply.Request, $"{unknown.Kind} at {exchange}: the ledger is reconciling it", unknown)
+            ? _book.TryGet(id, out var known) && known.IsFinal
+                ? KnownOutcome((PlaceOrder)reply.Request, known)
+                : new OrderOutcomeUnknown((PlaceOrder)reply.Request, $"{unknown.Kind} at {exchange}: the ledger is reconciling it", unknown)
             : reply;
         Record(learned, () => placing.Caller.Tell(answer));
     }
@@ -283,10 +286,12 @@ internal sealed class OrderLedgerActor : UntypedPersistentActor, IWithTimers
             }
             return;
         }
+        // Recorded at the ledger's own time: the exchange's clock says when it traded, not when the ledger learnt it.
+        var now = Now;
         if (reported.Trade is { } trade && !order.HasTrade(trade.TradeId))
-            Record(new OrderFilled(id, reported.Exchange, trade, reported.At));
+            Record(new OrderFilled(id, reported.Exchange, trade, now));
         if (!order.IsFinal)
-            Record(new OrderReported(id, reported.Exchange, reported.Report, reported.At));
+            Record(new OrderReported(id, reported.Exchange, reported.Report, now));
     }
 
     private void WaitForFinal(string id)

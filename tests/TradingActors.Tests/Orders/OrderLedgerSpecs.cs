@@ -330,4 +330,19 @@ public sealed class OrderLedgerSpecs(ITestOutputHelper output) : TradingEngineTe
         _binance.ExpectMsg<CancelOrder>();
         _binance.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
     }
+
+    [Fact]
+    public void An_order_the_stream_reports_filled_before_its_reply_is_lost_is_answered_with_its_fill()
+    {
+        var engine = Start();
+        engine.Orders.Tell(Order("raced-1"), TestActor);
+        _binance.ExpectMsg<PlaceOrder>();
+        BreakerSettled(engine);
+        engine.Orders.Tell(new OrderLedger.ExecutionReported("binance", Report("raced-1", OrderState.Filled), new Trade(503, 0.5m, 42_000.01m), Clock.Now));
+        Settled(engine.Orders);
+
+        Clock.Advance(TimeSpan.FromSeconds(2));
+
+        Assert.Equal(OrderState.Filled, ExpectMsg<OrderPlaced>().Report.State);
+    }
 }
