@@ -38,7 +38,14 @@ internal sealed class OrderBook
         }
     }
 
-    public OrderLedgerSnapshot Snapshot() => new([.. _orders.Values], new Dictionary<string, OrderLife>(_closed));
+    /// <summary>
+    /// The orders still to settle in full, and only the id and outcome of those that ended: a snapshot stays as
+    /// small as what is open, however many orders ended within the retention.
+    /// </summary>
+    public OrderLedgerSnapshot Snapshot() => new(
+        [.. _orders.Values.Where(order => !order.IsFinal)],
+        _closed.Concat(_orders.Values.Where(order => order.IsFinal).Select(order => KeyValuePair.Create(order.ClientOrderId, order.Life)))
+            .ToDictionary(StringComparer.Ordinal));
 
     public void Restore(OrderLedgerSnapshot snapshot)
     {

@@ -217,7 +217,7 @@ internal sealed class OrderLedgerActor : UntypedPersistentActor, IWithTimers
         if (Invalid(order))
             return;
         var id = order.ClientOrderId;
-        if (_book.ClosedAs(id) is { } ended)
+        if (_book.ClosedAs(id) is { } ended and not OrderLife.Rejected)
         {
             Sender.Tell(new InvalidRequest(order, $"client order id {id} belongs to an order that ended {ended}; a new order needs a new id"));
             return;

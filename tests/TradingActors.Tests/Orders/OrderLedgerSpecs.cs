@@ -345,4 +345,30 @@ public sealed class OrderLedgerSpecs(ITestOutputHelper output) : TradingEngineTe
 
         Assert.Equal(OrderState.Filled, ExpectMsg<OrderPlaced>().Report.State);
     }
+
+    [Fact]
+    public void A_snapshot_holds_the_orders_still_to_settle_in_full_and_only_the_outcome_of_those_that_ended()
+    {
+        var engine = Start("""
+            trading.exchanges.binance { call-timeout = 2s, failure-threshold = 100 }
+            trading.orders.snapshot-every = 4
+            """);
+        engine.Orders.Tell(Order("snap-filled"), TestActor);
+        _binance.Reply(new OrderPlaced(_binance.ExpectMsg<PlaceOrder>(), Report("snap-filled", OrderState.Filled)));
+        ExpectMsg<OrderPlaced>();
+        engine.Orders.Tell(Order("snap-open"), TestActor);
+        _binance.Reply(new OrderPlaced(_binance.ExpectMsg<PlaceOrder>(), Report("snap-open", OrderState.New, filled: 0)));
+        ExpectMsg<OrderPlaced>();
+        // The fourth event asked for a snapshot; the snapshot store saves it before the next ledger loads one.
+        Watch(engine.Orders);
+        Sys.Stop(engine.Orders);
+        ExpectTerminated(engine.Orders);
+
+        var restarted = Start();
+
+        Assert.Equal(OrderLife.Open, RecordOf(restarted, "snap-open")!.Life);
+        Assert.Null(RecordOf(restarted, "snap-filled"));
+        restarted.Orders.Tell(Order("snap-filled"), TestActor);
+        Assert.Contains("ended Filled", ExpectMsg<InvalidRequest>().Reason);
+    }
 }
