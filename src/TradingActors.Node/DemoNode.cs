@@ -97,12 +97,13 @@ public sealed class DemoNode : IAsyncDisposable
             return _final;
         var statuses = _engine.GetStatusesAsync(cancellation);
         var feeds = _engine.GetFeedStatusesAsync(cancellation);
+        var orders = _engine.GetOrdersAsync(cancellation);
         var fallbacks = _trader.Ask<DemoTrader.Fallbacks>(DemoTrader.GetFallbacks.Instance, AskTimeout, cancellation);
         var events = _events.Ask<NodeEvents.Latest>(NodeEvents.GetLatest.Instance, AskTimeout, cancellation);
         var faults = _simulator?.Exchanges.Values.ToDictionary(e => e.Name, e => FaultText.Describe(e.Faults.Current))
                      ?? new Dictionary<string, string>();
         return new NodeSnapshot(_system.Scheduler.Now, await statuses, await feeds, (await fallbacks).Served, faults,
-            (await events).Entries, (await events).AlertsRaised);
+            (await events).Entries, (await events).AlertsRaised, (await orders).Exchanges);
     }
 
     /// <summary>

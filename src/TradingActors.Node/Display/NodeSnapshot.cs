@@ -1,6 +1,7 @@
 using TradingActors.Breaker;
 using TradingActors.MarketData;
 using TradingActors.Node.Events;
+using TradingActors.Orders;
 
 namespace TradingActors.Node.Display;
 
@@ -11,6 +12,7 @@ namespace TradingActors.Node.Display;
 /// <param name="FallbacksServed">Per exchange, the requests it answered for another exchange.</param>
 /// <param name="Faults">Per exchange, the simulated faults in force; empty without the in-process simulator.</param>
 /// <param name="Events">The latest transitions and alerts, the latest first.</param>
+/// <param name="Orders">The order ledger's orders per exchange: in flight, open, unknown, reconciled, needing attention.</param>
 public sealed record NodeSnapshot(
     DateTimeOffset At,
     IReadOnlyList<CircuitBreaker.Status> Exchanges,
@@ -18,4 +20,5 @@ public sealed record NodeSnapshot(
     IReadOnlyDictionary<string, long> FallbacksServed,
     IReadOnlyDictionary<string, string> Faults,
     IReadOnlyList<NodeEvents.Entry> Events,
-    int AlertsRaised);
+    int AlertsRaised,
+    IReadOnlyList<OrderLedger.ExchangeOrders> Orders);

@@ -22,6 +22,8 @@ internal sealed class PlainStatusLog(TimeSpan interval) : INodeDisplay
                     Log.Information("{Status:l}", Line(status, now));
                 foreach (var feed in now.Feeds)
                     Log.Information("{Status:l}", Line(feed, now));
+                foreach (var orders in now.Orders)
+                    Log.Information("{Status:l}", OrderTable.Line(orders));
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
