@@ -44,6 +44,7 @@ public sealed class NodeCommandSpecs
         Assert.Contains("Breaker binance: Closed -> Open", output);
         Assert.Contains("Breaker binance: HalfOpen -> Open (the health check failed", output);
         Assert.Contains("summary after ", output);
+        Assert.Matches(@"orders bybit +in flight \d+, open \d+, unknown \d+, reconciled \d+, needs attention 0", output);
         Assert.True(SummaryFigure(output, "bybit", "fallbacks served") > 0, output);
         Assert.Contains("alerts raised: ", output);
         Assert.DoesNotContain("\u001b[", output);
