@@ -21,9 +21,11 @@ public static class OrderLedger
     /// <param name="router">Where orders go (the fallback router); it moves an order on only while it provably did not execute.</param>
     /// <param name="exchanges">Where cancels and reconciliation queries go (the registry): they stay with the order's exchange.</param>
     /// <param name="fallbacks">Per exchange, where the router may move an order next, so the journal names every candidate.</param>
+    /// <returns>The ledger under its keeper, which starts it again from its journal if a journal write fails.</returns>
     public static Props Props(OrderLedgerSettings settings, IActorRef router, IActorRef exchanges,
         IReadOnlyDictionary<string, IReadOnlyList<string>> fallbacks) =>
-        Akka.Actor.Props.Create(() => new OrderLedgerActor(settings, router, exchanges, fallbacks));
+        Akka.Actor.Props.Create(() => new LedgerKeeperActor(
+            Akka.Actor.Props.Create(() => new OrderLedgerActor(settings, router, exchanges, fallbacks)), settings));
 
     /// <summary>Answered with <see cref="OrderSettled"/> once the order is final (at once if it is), or <see cref="NotFound"/>.</summary>
     public sealed record WaitForFinal(string ClientOrderId);

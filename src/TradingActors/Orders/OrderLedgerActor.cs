@@ -348,15 +348,13 @@ internal sealed class OrderLedgerActor : UntypedPersistentActor, IWithTimers
                 ReconcileLater(id);
                 break;
             case ExchangeRejected { Reason: RejectionReason.UnknownOrder }:
-                Record(new OrderUnknownToExchange(id, query.Exchange, now), () =>
-                {
-                    if (_book.TryGet(id, out var unknown) && _reconciliation.GivesUp(unknown))
-                        Record(new OrderRefused(id, query.Exchange, RejectionReason.UnknownOrder,
-                            $"never placed: {(unknown.Exchange is null ? string.Join(" and ", unknown.Candidates) : unknown.Exchange)} did not " +
-                            $"know it after {unknown.UnknownAnswers} queries past the {Durations.Text(_settings.Grace)} grace time", Now));
-                    else
-                        ReconcileLater(id);
-                });
+                Record(new OrderUnknownToExchange(id, query.Exchange, now));
+                if (_book.TryGet(id, out var unknown) && _reconciliation.GivesUp(unknown))
+                    Record(new OrderRefused(id, query.Exchange, RejectionReason.UnknownOrder,
+                        $"never placed: {(unknown.Exchange is null ? string.Join(" and ", unknown.Candidates) : unknown.Exchange)} did not " +
+                        $"know it after {unknown.UnknownAnswers} queries past the {Durations.Text(_settings.Grace)} grace time", now));
+                else
+                    ReconcileLater(id);
                 break;
             // The exchange answers, but will not say where the order stands (unauthorized, say): asking again cannot settle it.
             case ExchangeRejected refused when _reconciliation.Refused(id):
@@ -487,6 +485,19 @@ internal sealed class OrderLedgerActor : UntypedPersistentActor, IWithTimers
                 _reconciled.GetValueOrDefault(exchange),
                 _external.GetValueOrDefault(exchange)))
             .ToList());
+    }
+
+    /// <summary>
+    /// A write the journal failed leaves the ledger unsure what its record holds. Rather than stop for good (Akka's
+    /// default), with later orders falling into silence, it fails: its supervisor restarts it, it answers everyone it
+    /// held (<see cref="PostStop"/>), and it recovers its record from the journal. An order whose send was not
+    /// recorded was never sent.
+    /// </summary>
+    protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
+    {
+        _log.Error(cause, "Order ledger: the journal failed to write {Event} (sequence {SequenceNr}); restarting from the journal",
+            @event.GetType().Name, sequenceNr);
+        throw new IOException($"the order ledger's journal failed to write {@event.GetType().Name}", cause);
     }
 
     /// <summary>Whatever is still waiting on the ledger is answered: a caller never waits on silence.</summary>

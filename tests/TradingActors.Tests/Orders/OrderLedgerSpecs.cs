@@ -46,7 +46,7 @@ public sealed class OrderLedgerSpecs(ITestOutputHelper output) : TradingEngineTe
         BreakerSettled(engine);
         Clock.Advance(TimeSpan.FromSeconds(2));
         Assert.NotNull(ExpectMsg<OrderOutcomeUnknown>().Failure);
-        Settled(engine.Orders);
+        LedgerSettled(engine);
         return sent;
     }
 
@@ -59,7 +59,14 @@ public sealed class OrderLedgerSpecs(ITestOutputHelper output) : TradingEngineTe
         _binance.Reply(answer(query));
         // The answer goes through the breaker to the ledger: once both have handled what came before, the ledger has it.
         BreakerSettled(engine);
-        Settled(engine.Orders);
+        LedgerSettled(engine);
+    }
+
+    /// <summary>Makes sure the ledger itself (under its keeper) has handled all it was sent, so the timers it armed exist.</summary>
+    private void LedgerSettled(TradingEngine.Parts engine)
+    {
+        Sys.ActorSelection(engine.Orders.Path / "ledger").Tell(new Identify(null), TestActor);
+        ExpectMsg<ActorIdentity>();
     }
 
     /// <summary>Makes sure binance's breaker has handled all it was sent, its call timeout armed, its answers passed on.</summary>
@@ -235,7 +242,7 @@ public sealed class OrderLedgerSpecs(ITestOutputHelper output) : TradingEngineTe
         ExpectMsg<OrdersReconciling>();
         _binance.Reply(new OrderFound(_binance.LastMessage as GetOrderStatus ?? throw new InvalidOperationException(),
             Report("restart-1", OrderState.Filled)));
-        Settled(restarted.Orders);
+        LedgerSettled(restarted);
 
         restarted.Orders.Tell(Order("restart-2"), TestActor);
         Assert.Equal("restart-2", _binance.ExpectMsg<PlaceOrder>().ClientOrderId);
@@ -339,7 +346,7 @@ public sealed class OrderLedgerSpecs(ITestOutputHelper output) : TradingEngineTe
         _binance.ExpectMsg<PlaceOrder>();
         BreakerSettled(engine);
         engine.Orders.Tell(new OrderLedger.ExecutionReported("binance", Report("raced-1", OrderState.Filled), new Trade(503, 0.5m, 42_000.01m), Clock.Now));
-        Settled(engine.Orders);
+        LedgerSettled(engine);
 
         Clock.Advance(TimeSpan.FromSeconds(2));
 
