@@ -487,19 +487,6 @@ internal sealed class OrderLedgerActor : UntypedPersistentActor, IWithTimers
             .ToList());
     }
 
-    /// <summary>
-    /// A write the journal failed leaves the ledger unsure what its record holds. Rather than stop for good (Akka's
-    /// default), with later orders falling into silence, it fails: its supervisor restarts it, it answers everyone it
-    /// held (<see cref="PostStop"/>), and it recovers its record from the journal. An order whose send was not
-    /// recorded was never sent.
-    /// </summary>
-    protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
-    {
-        _log.Error(cause, "Order ledger: the journal failed to write {Event} (sequence {SequenceNr}); restarting from the journal",
-            @event.GetType().Name, sequenceNr);
-        throw new IOException($"the order ledger's journal failed to write {@event.GetType().Name}", cause);
-    }
-
     /// <summary>Whatever is still waiting on the ledger is answered: a caller never waits on silence.</summary>
     protected override void PostStop()
     {
