@@ -110,6 +110,22 @@ public sealed class LedgerOverHttpSpecs : IAsyncLifetime
     }
 
     [Fact]
+    public void A_ledger_file_another_process_holds_stops_start_up_naming_it()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(_ledgerFile)!);
+        using var other = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_ledgerFile};Pooling=False");
+        other.Open();
+        using var hold = other.CreateCommand();
+        hold.CommandText = "CREATE TABLE held (id INTEGER); BEGIN EXCLUSIVE; INSERT INTO held VALUES (1);";
+        hold.ExecuteNonQuery();
+
+        var error = Assert.Throws<SettingsException>(() => Host().Services.GetRequiredService<Akka.Actor.ActorSystem>());
+
+        Assert.Equal("trading.orders.sqlite-file", error.Path);
+        Assert.Contains(_ledgerFile, error.Message);
+    }
+
+    [Fact]
     public void A_corrupt_ledger_file_stops_start_up_naming_it()
     {
         Directory.CreateDirectory(Path.GetDirectoryName(_ledgerFile)!);
