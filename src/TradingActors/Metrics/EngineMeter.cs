@@ -60,6 +60,16 @@ public static class EngineMeter
     internal static readonly Counter<long> FeedTransitions =
         Meter.CreateCounter<long>("trading.feed.transitions", "{transition}", "Feed state changes, by exchange and new state");
 
+    internal static readonly Counter<long> OrdersSettled =
+        Meter.CreateCounter<long>("trading.orders.settled", "{order}", "Orders that reached their final state, by exchange and state");
+
+    internal static readonly Counter<long> OrdersReconciled =
+        Meter.CreateCounter<long>("trading.orders.reconciled", "{order}",
+            "Orders whose unknown outcome the ledger settled, by asking their exchange or from its user data stream, by exchange");
+
+    internal static readonly Counter<long> OrdersNeedingAttention =
+        Meter.CreateCounter<long>("trading.orders.needs_attention", "{order}", "Orders reconciliation could not settle, by exchange");
+
     static EngineMeter()
     {
         Meter.CreateObservableGauge("trading.breaker.state", ObserveStates, "{state}",

@@ -3,6 +3,7 @@ using Akka.Event;
 using Akka.Persistence;
 using TradingActors.Configuration;
 using TradingActors.Exchanges;
+using TradingActors.Metrics;
 
 namespace TradingActors.Orders;
 
@@ -429,20 +430,26 @@ internal sealed class OrderLedgerActor : UntypedPersistentActor, IWithTimers
         var id = order.ClientOrderId;
         if (happened is OrderOutcomeLost && !IsReconciling(id))
             ReconcileLater(id);
+        var exchange = new KeyValuePair<string, object?>("exchange", order.Exchange ?? order.Candidates[0]);
         if (happened is OrderReported && before == OrderLife.Unknown)
         {
             _reconciled[order.Exchange!] = _reconciled.GetValueOrDefault(order.Exchange!) + 1;
+            EngineMeter.OrdersReconciled.Add(1, exchange);
             _log.Info("Order ledger: {ClientOrderId} reconciled with {Exchange}: {Life}", id, order.Exchange, order.Life);
         }
         if (happened is OrderNeedsAttention attention)
         {
             _log.Warning("Order ledger: {ClientOrderId} needs attention: {Reason}", id, attention.Reason);
+            EngineMeter.OrdersNeedingAttention.Add(1, exchange);
             Context.System.EventStream.Publish(attention);
         }
         if (order.Life is not (OrderLife.Unknown or OrderLife.Sent))
             KnownAgain(order);
-        if (order.IsFinal)
+        if (order.IsFinal && before != order.Life)
+        {
+            EngineMeter.OrdersSettled.Add(1, exchange, new KeyValuePair<string, object?>("state", order.Life.ToString().ToLowerInvariant()));
             Settle(order);
+        }
     }
 
     // The order is known again (final, open, or an operator's): its exchange may stop waiting on it.
