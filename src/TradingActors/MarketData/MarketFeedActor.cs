@@ -11,7 +11,6 @@ internal sealed class MarketFeedActor : UntypedActor, IWithTimers
     private const string ReconnectTimer = "reconnect";
     private const string FailoverTimer = "failover";
     private const string ProbeTimer = "probe";
-    private const string ConnectTimer = "connect";
 
     // Timer messages carry the generation that armed them, so a stale one never moves the feed;
     // a connect timeout carries the socket it bounds.
@@ -19,7 +18,6 @@ internal sealed class MarketFeedActor : UntypedActor, IWithTimers
     private sealed record ReconnectDue(long Generation);
     private sealed record FailoverDue(long Generation);
     private sealed record ProbeDue(long Generation);
-    private sealed record ConnectTimedOut(long Socket);
 
     private readonly string _exchange;
     private readonly FeedSettings _settings;
@@ -39,9 +37,7 @@ internal sealed class MarketFeedActor : UntypedActor, IWithTimers
     private Uri _endpoint;
 
     // The one socket being opened (on the endpoint in use, or on the primary as a probe); 0 when none.
-    private long _opening;
-    private CancellationTokenSource? _openingCancel;
-    private long _lastSocket;
+    private readonly SocketOpening _opening = new();
 
     // The socket streaming (or going stale): the only one whose frames count.
     private IMarketStream? _stream;
@@ -87,14 +83,14 @@ internal sealed class MarketFeedActor : UntypedActor, IWithTimers
     {
         switch (message)
         {
-            case FeedSocket.Opened opened when opened.Id == _opening:
+            case FeedSocket.Opened opened when _opening.Is(opened.Id):
                 EndOpening();
                 Reconnected(opened);
                 break;
-            case FeedSocket.OpenFailed failed when failed.Id == _opening:
+            case FeedSocket.OpenFailed failed when _opening.Is(failed.Id):
                 AttemptFailed(failed.Reason);
                 break;
-            case ConnectTimedOut timedOut when timedOut.Socket == _opening:
+            case SocketOpening.TimedOut timedOut when _opening.Is(timedOut.Socket):
                 AttemptFailed($"no connection within {Durations.Text(_settings.ConnectTimeout)}");
                 break;
             case ReconnectDue due when due.Generation == _generation:
@@ -137,14 +133,14 @@ internal sealed class MarketFeedActor : UntypedActor, IWithTimers
             case ProbeDue due when due.Generation == _generation:
                 Open(_settings.Primary);
                 break;
-            case FeedSocket.Opened probe when probe.Id == _opening:
+            case FeedSocket.Opened probe when _opening.Is(probe.Id):
                 EndOpening();
                 ReturnToPrimary(probe);
                 break;
-            case FeedSocket.OpenFailed failed when failed.Id == _opening:
+            case FeedSocket.OpenFailed failed when _opening.Is(failed.Id):
                 ProbeFailed(failed.Reason);
                 break;
-            case ConnectTimedOut timedOut when timedOut.Socket == _opening:
+            case SocketOpening.TimedOut timedOut when _opening.Is(timedOut.Socket):
                 ProbeFailed($"no connection within {Durations.Text(_settings.ConnectTimeout)}");
                 break;
             default:
@@ -200,7 +196,7 @@ internal sealed class MarketFeedActor : UntypedActor, IWithTimers
                 abandoned.Stream.Dispose(); // it opened after the feed had given up on it
                 break;
             case FeedSocket.OpenFailed or FeedSocket.FrameReceived or FeedSocket.Lost
-                or ConnectTimedOut or SilenceCheck or ReconnectDue or FailoverDue or ProbeDue:
+                or SocketOpening.TimedOut or SilenceCheck or ReconnectDue or FailoverDue or ProbeDue:
                 break; // from a socket the feed has dropped, or a timer of a state it has left
             default:
                 Unhandled(message);
@@ -291,21 +287,11 @@ internal sealed class MarketFeedActor : UntypedActor, IWithTimers
 
     private void Open(Uri endpoint)
     {
-        _opening = ++_lastSocket;
-        _openingCancel = new CancellationTokenSource();
-        FeedSocket.Open(_client, endpoint, _opening, _openingCancel.Token, Self);
-        Timers.StartSingleTimer(ConnectTimer, new ConnectTimedOut(_opening), _settings.ConnectTimeout);
+        _opening.Begin(_client, endpoint, _settings.ConnectTimeout, Self, Timers);
     }
 
     /// <summary>Forgets the socket being opened: a client still trying stops, and a socket it opens all the same is closed.</summary>
-    private void EndOpening()
-    {
-        _openingCancel?.Cancel();
-        _openingCancel?.Dispose();
-        _openingCancel = null;
-        _opening = 0;
-        Timers.Cancel(ConnectTimer);
-    }
+    private void EndOpening() => _opening.End(Timers);
 
     /// <summary>Makes <paramref name="opened"/> the feed's socket: reads it, subscribes on it, and streams from it.</summary>
     private void StreamFrom(FeedSocket.Opened opened, string reason)

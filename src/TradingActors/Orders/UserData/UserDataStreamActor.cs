@@ -8,13 +8,11 @@ namespace TradingActors.Orders.UserData;
 
 internal sealed class UserDataStreamActor : UntypedActor, IWithTimers
 {
-    private const string ConnectTimer = "connect";
     private const string ReconnectTimer = "reconnect";
     private const string PingTimer = "ping";
     private const string AnswerTimer = "answer";
 
     // Timer messages name the socket (and the request) they concern, so one of a socket already dropped moves nothing.
-    private sealed record ConnectTimedOut(long Socket);
     private sealed record ReconnectDue
     {
         public static readonly ReconnectDue Instance = new();
@@ -34,9 +32,7 @@ internal sealed class UserDataStreamActor : UntypedActor, IWithTimers
     private UserDataState _state = UserDataState.Connecting;
 
     // The one socket being opened; 0 when none.
-    private long _opening;
-    private CancellationTokenSource? _openingCancel;
-    private long _lastSocket;
+    private readonly SocketOpening _opening = new();
 
     // The socket open, subscribing or subscribed: the only one whose frames count.
     private IMarketStream? _stream;
@@ -75,14 +71,14 @@ internal sealed class UserDataStreamActor : UntypedActor, IWithTimers
             case ReconnectDue:
                 Open();
                 break;
-            case FeedSocket.Opened opened when opened.Id == _opening:
+            case FeedSocket.Opened opened when _opening.Is(opened.Id):
                 EndOpening();
                 SubscribeOn(opened);
                 break;
-            case FeedSocket.OpenFailed failed when failed.Id == _opening:
+            case FeedSocket.OpenFailed failed when _opening.Is(failed.Id):
                 AttemptFailed(failed.Reason);
                 break;
-            case ConnectTimedOut timedOut when timedOut.Socket == _opening:
+            case SocketOpening.TimedOut timedOut when _opening.Is(timedOut.Socket):
                 AttemptFailed($"no connection within {Durations.Text(_endpoint.ConnectTimeout)}");
                 break;
             case FeedSocket.FrameReceived frame when frame.Id == _streamId:
@@ -134,7 +130,7 @@ internal sealed class UserDataStreamActor : UntypedActor, IWithTimers
                 abandoned.Stream.Dispose(); // it opened after the stream had given up on it
                 break;
             case FeedSocket.OpenFailed or FeedSocket.FrameReceived or FeedSocket.Lost
-                or ConnectTimedOut or ReconnectDue or PingDue or AnswerTimedOut:
+                or SocketOpening.TimedOut or ReconnectDue or PingDue or AnswerTimedOut:
                 break; // from a socket the stream has dropped, or a timer of a state it has left
             default:
                 Unhandled(message);
@@ -206,21 +202,11 @@ internal sealed class UserDataStreamActor : UntypedActor, IWithTimers
 
     private void Open()
     {
-        _opening = ++_lastSocket;
-        _openingCancel = new CancellationTokenSource();
-        FeedSocket.Open(_client, _settings.Endpoint, _opening, _openingCancel.Token, Self);
-        Timers.StartSingleTimer(ConnectTimer, new ConnectTimedOut(_opening), _endpoint.ConnectTimeout);
+        _opening.Begin(_client, _settings.Endpoint, _endpoint.ConnectTimeout, Self, Timers);
     }
 
     /// <summary>Forgets the socket being opened: a client still trying stops, and a socket it opens all the same is closed.</summary>
-    private void EndOpening()
-    {
-        _openingCancel?.Cancel();
-        _openingCancel?.Dispose();
-        _openingCancel = null;
-        _opening = 0;
-        Timers.Cancel(ConnectTimer);
-    }
+    private void EndOpening() => _opening.End(Timers);
 
     private void DropStream()
     {
