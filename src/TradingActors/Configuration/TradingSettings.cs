@@ -12,6 +12,8 @@ namespace TradingActors.Configuration;
 /// <param name="Feeds">The exchanges whose market data streams in, from their <c>trading.feeds</c> sections.</param>
 /// <param name="Facade">How long the <c>ITradingEngine</c> facade waits for an answer.</param>
 /// <param name="Orders">The order ledger: where it journals, and how it reconciles.</param>
+/// <param name="Symbols">Per exchange that lists them (<c>trading.exchanges.&lt;name&gt;.symbols</c>), the symbols it trades:
+/// an order for another is refused before it is recorded or sent.</param>
 public sealed record TradingSettings(
     BreakerSettings Defaults,
     IReadOnlyDictionary<string, BreakerSettings> Exchanges,
@@ -20,7 +22,8 @@ public sealed record TradingSettings(
     IReadOnlyDictionary<string, BinanceSettings> Endpoints,
     IReadOnlyDictionary<string, FeedSettings> Feeds,
     FacadeSettings Facade,
-    OrderLedgerSettings Orders)
+    OrderLedgerSettings Orders,
+    IReadOnlyDictionary<string, IReadOnlySet<string>> Symbols)
 {
     public const string Section = "trading";
 
@@ -64,8 +67,21 @@ public sealed record TradingSettings(
             ReadEndpoints(root),
             ReadFeeds(root),
             FacadeSettings.Read(new SettingsReader(root, $"{Section}.facade")),
-            OrderLedgerSettings.Read(new SettingsReader(root, $"{Section}.orders")));
+            OrderLedgerSettings.Read(new SettingsReader(root, $"{Section}.orders")),
+            ReadSymbols(root));
     }
+
+    private static Dictionary<string, IReadOnlySet<string>> ReadSymbols(Config root) =>
+        Names(root, $"{Section}.exchanges")
+            .Select(name => (name, symbols: new SettingsReader(root, $"{Section}.exchanges.{name}").Strings("symbols")))
+            .Where(exchange => exchange.symbols.Count > 0)
+            .ToDictionary(exchange => exchange.name, IReadOnlySet<string> (exchange) => exchange.symbols.ToHashSet(StringComparer.Ordinal));
+
+    /// <summary>Why <paramref name="exchange"/> cannot take an order for <paramref name="symbol"/>, or null when it may.</summary>
+    public string? SymbolProblem(string exchange, string symbol) =>
+        Symbols.TryGetValue(exchange, out var traded) && !traded.Contains(symbol)
+            ? $"{exchange} does not trade {symbol} (trading.exchanges.{exchange}.symbols lists {string.Join(", ", traded.Order(StringComparer.Ordinal))})"
+            : null;
 
     private static Dictionary<string, FeedSettings> ReadFeeds(Config root)
     {

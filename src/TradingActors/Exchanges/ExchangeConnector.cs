@@ -49,6 +49,9 @@ internal sealed class ExchangeConnectorActor(IExchangeClient client) : UntypedAc
             case GetOrderStatus query:
                 Reply(query, client.GetOrderAsync(query, cancellation), static (q, r) => new OrderFound(q, r));
                 break;
+            case GetOpenOrders query:
+                Reply(query, client.GetOpenOrdersAsync(query, cancellation), static (q, r) => new OpenOrdersListed(q, r));
+                break;
             case GetPrice query:
                 Reply(query, client.GetPriceAsync(query, cancellation), static (q, p) => new PriceQuoted(q, p));
                 break;

@@ -22,6 +22,8 @@ public sealed record OrderCancelled(CancelOrder Cancel, OrderReport Report) : Ex
 
 public sealed record OrderFound(GetOrderStatus Query, OrderReport Report) : ExchangeReply(Query);
 
+public sealed record OpenOrdersListed(GetOpenOrders Query, IReadOnlyList<OrderReport> Orders) : ExchangeReply(Query);
+
 public sealed record PriceQuoted(GetPrice Query, decimal Price) : ExchangeReply(Query);
 
 public sealed record Pong(Ping Ping) : ExchangeReply(Ping);

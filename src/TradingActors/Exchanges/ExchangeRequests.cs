@@ -43,6 +43,12 @@ public sealed record GetOrderStatus(string Exchange, string Symbol, string Clien
     public override bool IsIdempotent => true;
 }
 
+/// <summary>Lists every order open at the exchange's account, whoever placed it: how the order ledger finds the ones it did not send.</summary>
+public sealed record GetOpenOrders(string Exchange) : ExchangeRequest(Exchange)
+{
+    public override bool IsIdempotent => true;
+}
+
 public sealed record GetPrice(string Exchange, string Symbol) : ExchangeRequest(Exchange)
 {
     public override bool IsIdempotent => true;

@@ -14,6 +14,7 @@ public interface IExchangeClient
     ValueTask<OrderReport> PlaceOrderAsync(PlaceOrder order, CancellationToken cancellation);
     ValueTask<OrderReport> CancelOrderAsync(CancelOrder cancel, CancellationToken cancellation);
     ValueTask<OrderReport> GetOrderAsync(GetOrderStatus query, CancellationToken cancellation);
+    ValueTask<IReadOnlyList<OrderReport>> GetOpenOrdersAsync(GetOpenOrders query, CancellationToken cancellation);
     ValueTask<decimal> GetPriceAsync(GetPrice query, CancellationToken cancellation);
     ValueTask PingAsync(CancellationToken cancellation);
 }

@@ -57,7 +57,7 @@ internal sealed class TradingEngineActor : UntypedActor
         var exchanges = Context.ActorOf(ExchangeRegistry.Props(settings, connector), "exchanges");
         var feeds = Context.ActorOf(MarketFeeds.Props(settings.Feeds, streams), MarketFeeds.Name);
         var router = Context.ActorOf(FallbackRouter.Props(exchanges, settings.Fallbacks, feeds), "router");
-        var orders = Context.ActorOf(OrderLedger.Props(settings.Orders, router, exchanges, settings.Fallbacks), OrderLedger.Name);
+        var orders = Context.ActorOf(OrderLedger.Props(settings, router, exchanges), OrderLedger.Name);
         Context.ActorOf(UserDataStreams.Props(settings.Endpoints, streams, orders), UserDataStreams.Name);
         _parts = new TradingEngine.Parts(exchanges, router, Context.ActorOf(BreakerAlerts.Props(settings.Alerts), "alerts"), feeds, orders);
     }

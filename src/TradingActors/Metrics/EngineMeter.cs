@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using TradingActors.Breaker;
 using TradingActors.MarketData;
+using TradingActors.Orders;
 
 namespace TradingActors.Metrics;
 
@@ -70,8 +71,17 @@ public static class EngineMeter
     internal static readonly Counter<long> OrdersNeedingAttention =
         Meter.CreateCounter<long>("trading.orders.needs_attention", "{order}", "Orders reconciliation could not settle, by exchange");
 
+    internal static readonly Counter<long> OrdersExternal =
+        Meter.CreateCounter<long>("trading.orders.external", "{order}", "Orders an exchange reported that the ledger never sent, by exchange");
+
+    // Each running ledger's counts of unsettled orders, added while it runs; read by the gauge's callback.
+    private static readonly ConcurrentDictionary<IReadOnlyDictionary<(string Exchange, OrderLife Life), int>, bool> UnsettledOrders =
+        new(ReferenceEqualityComparer.Instance);
+
     static EngineMeter()
     {
+        Meter.CreateObservableGauge("trading.orders.unsettled", ObserveUnsettledOrders, "{order}",
+            "Orders not yet final, by exchange and state (in_flight, open, unknown, needs_attention)");
         Meter.CreateObservableGauge("trading.breaker.state", ObserveStates, "{state}",
             "Each exchange's breaker state: 0 closed, 1 open, 2 half-open, 3 isolated, 4 metrics-only");
         Meter.CreateObservableGauge("trading.feed.state", ObserveFeedStates, "{state}",
@@ -85,6 +95,20 @@ public static class EngineMeter
     internal static void RecordFeedState(string exchange, FeedState state) => FeedStates[exchange] = state;
 
     internal static void ForgetFeed(string exchange) => FeedStates.TryRemove(exchange, out _);
+
+    internal static void ObserveOrders(IReadOnlyDictionary<(string Exchange, OrderLife Life), int> unsettled) => UnsettledOrders[unsettled] = true;
+
+    internal static void ForgetOrders(IReadOnlyDictionary<(string Exchange, OrderLife Life), int> unsettled) => UnsettledOrders.TryRemove(unsettled, out _);
+
+    private static IEnumerable<Measurement<int>> ObserveUnsettledOrders() =>
+        UnsettledOrders.Keys.SelectMany(ledger => ledger).GroupBy(count => count.Key).Select(count => new Measurement<int>(count.Sum(c => c.Value),
+            new KeyValuePair<string, object?>("exchange", count.Key.Exchange),
+            new KeyValuePair<string, object?>("state", count.Key.Life switch
+            {
+                OrderLife.Sent => "in_flight",
+                OrderLife.NeedsAttention => "needs_attention",
+                var life => life.ToString().ToLowerInvariant(),
+            })));
 
     private static IEnumerable<Measurement<int>> ObserveStates() =>
         States.Select(s => new Measurement<int>((int)s.Value, new KeyValuePair<string, object?>("exchange", s.Key)));

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace TradingActors.Orders;
 
 /// <summary>
@@ -9,10 +11,16 @@ internal sealed class OrderBook
 {
     private readonly Dictionary<string, OrderRecord> _orders = new(StringComparer.Ordinal);
     private readonly Dictionary<string, OrderLife> _closed = new(StringComparer.Ordinal);
+    // Written only by the ledger; read by the metrics gauge on another thread, hence concurrent. A count that
+    // falls to zero stays, so a gauge shows 0 rather than nothing.
+    private readonly ConcurrentDictionary<(string Exchange, OrderLife Life), int> _unsettled = new();
 
     public IEnumerable<OrderRecord> Orders => _orders.Values;
 
     public bool TryGet(string clientOrderId, out OrderRecord order) => _orders.TryGetValue(clientOrderId, out order!);
+
+    /// <summary>How many unsettled orders (in flight, open, unknown, needing attention) each exchange has, by life.</summary>
+    public IReadOnlyDictionary<(string Exchange, OrderLife Life), int> Unsettled => _unsettled;
 
     public OrderLife? ClosedAs(string clientOrderId) => _closed.TryGetValue(clientOrderId, out var life) ? life : null;
 
@@ -20,12 +28,20 @@ internal sealed class OrderBook
     public OrderRecord? Apply(IOrderEvent happened)
     {
         // A send starts the order's life afresh: its id is sent again only after it provably did not execute.
-        var order = happened is OrderSent sent
-            ? OrderRecord.From(sent)
-            : _orders.TryGetValue(happened.ClientOrderId, out var known) ? known.Apply(happened) : null;
-        if (order is not null)
-            _orders[order.ClientOrderId] = order;
+        _orders.TryGetValue(happened.ClientOrderId, out var known);
+        var order = happened is OrderSent sent ? OrderRecord.From(sent) : known?.Apply(happened);
+        if (order is null)
+            return null;
+        Count(known, -1);
+        Count(order, +1);
+        _orders[order.ClientOrderId] = order;
         return order;
+    }
+
+    private void Count(OrderRecord? order, int change)
+    {
+        if (order is { IsUnsettled: true })
+            _unsettled.AddOrUpdate((order.Venue, order.Life), change, (_, count) => count + change);
     }
 
     /// <summary>Keeps only the id and outcome of the orders that ended before <paramref name="endedBefore"/>.</summary>
@@ -51,8 +67,12 @@ internal sealed class OrderBook
     {
         _orders.Clear();
         _closed.Clear();
+        _unsettled.Clear();
         foreach (var order in snapshot.Orders)
+        {
             _orders[order.ClientOrderId] = order;
+            Count(order, +1);
+        }
         foreach (var (id, life) in snapshot.Closed)
             _closed[id] = life;
     }

@@ -1,4 +1,5 @@
 using Akka.Actor;
+using TradingActors.Configuration;
 using TradingActors.Exchanges;
 
 namespace TradingActors.Orders;
@@ -18,14 +19,15 @@ public static class OrderLedger
     /// <summary>The ledger's one persistence id: all orders live in one journal stream.</summary>
     public const string PersistenceId = "trading-orders";
 
+    /// <param name="settings">The ledger's own settings (<c>trading.orders</c>), and of the engine's: the fallbacks the router
+    /// may move an order to (so the journal names every candidate), the exchanges with an account (whose open orders
+    /// it lists at start) and the symbols each trades.</param>
     /// <param name="router">Where orders go (the fallback router); it moves an order on only while it provably did not execute.</param>
     /// <param name="exchanges">Where cancels and reconciliation queries go (the registry): they stay with the order's exchange.</param>
-    /// <param name="fallbacks">Per exchange, where the router may move an order next, so the journal names every candidate.</param>
     /// <returns>The ledger under its keeper, which starts it again from its journal if a journal write fails.</returns>
-    public static Props Props(OrderLedgerSettings settings, IActorRef router, IActorRef exchanges,
-        IReadOnlyDictionary<string, IReadOnlyList<string>> fallbacks) =>
+    public static Props Props(TradingSettings settings, IActorRef router, IActorRef exchanges) =>
         Akka.Actor.Props.Create(() => new LedgerKeeperActor(
-            Akka.Actor.Props.Create(() => new OrderLedgerActor(settings, router, exchanges, fallbacks)), settings));
+            Akka.Actor.Props.Create(() => new OrderLedgerActor(settings, router, exchanges)), settings.Orders));
 
     /// <summary>Answered with <see cref="OrderSettled"/> once the order is final (at once if it is), or <see cref="NotFound"/>.</summary>
     public sealed record WaitForFinal(string ClientOrderId);
@@ -65,7 +67,7 @@ public static class OrderLedger
     /// <param name="Unknown">Outcome unknown, being reconciled.</param>
     /// <param name="NeedsAttention">Reconciliation could not settle them.</param>
     /// <param name="Reconciled">Unknown outcomes settled by asking the exchange, since the ledger started.</param>
-    /// <param name="External">Orders the exchange reported that the ledger never sent: left alone, and counted here.</param>
+    /// <param name="External">Orders the exchange reported that the ledger never sent, since the ledger started: left alone, and counted here.</param>
     public sealed record ExchangeOrders(string Exchange, int InFlight, int Open, int Unknown, int NeedsAttention, long Reconciled, long External);
 }
 
@@ -74,6 +76,12 @@ public sealed record Trade(long TradeId, decimal Quantity, decimal Price);
 
 /// <summary>Published on the EventStream, and sent to whoever waits on it, when an order reaches its final state.</summary>
 public sealed record OrderSettled(string ClientOrderId, string? Exchange, OrderLife Life, OrderReport? Report, string Detail, DateTimeOffset At);
+
+/// <summary>
+/// Published on the EventStream when an exchange reports an order the ledger never sent (at start-up, when the
+/// ledger lists the open orders of every exchange with an account, or on its user data stream): it is left alone.
+/// </summary>
+public sealed record ExternalOrderFound(string Exchange, OrderReport Report, DateTimeOffset At);
 
 /// <summary>
 /// The order's outcome is not known: it may have executed. It is not sent again and not moved to another

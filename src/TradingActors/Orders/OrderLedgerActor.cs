@@ -13,6 +13,7 @@ internal sealed class OrderLedgerActor : UntypedPersistentActor, IWithTimers
     private const string StartupTimer = "startup";
 
     private sealed record ReconcileDue(string ClientOrderId);
+    private sealed record ListingDue(string Exchange);
     private sealed record CheckDue
     {
         public static readonly CheckDue Instance = new();
@@ -34,9 +35,9 @@ internal sealed class OrderLedgerActor : UntypedPersistentActor, IWithTimers
     private readonly record struct Cancelling(CancelOrder Request, IActorRef Caller);
 
     private readonly OrderLedgerSettings _settings;
+    private readonly TradingSettings _trading;
     private readonly IActorRef _router;
     private readonly IActorRef _exchanges;
-    private readonly IReadOnlyDictionary<string, IReadOnlyList<string>> _fallbacks;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly OrderBook _book = new();
     private readonly Reconciliation _reconciliation;
@@ -46,13 +47,15 @@ internal sealed class OrderLedgerActor : UntypedPersistentActor, IWithTimers
     private readonly Dictionary<RequestId, Placing> _placing = new();
     private readonly Dictionary<RequestId, Query> _queries = new();
     private readonly Dictionary<RequestId, Cancelling> _cancels = new();
+    private readonly Dictionary<RequestId, string> _listings = new();
     private readonly Dictionary<string, List<IActorRef>> _waiters = new(StringComparer.Ordinal);
     // For an order the engine stopped with before it knew which candidate took it: the candidate asked next.
     private readonly Dictionary<string, int> _probing = new(StringComparer.Ordinal);
     // Per exchange, its orders from before the start that are still being reconciled: it takes no new order until they are known.
     private readonly Dictionary<string, HashSet<string>> _fromBeforeStart = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _reconciled = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, long> _external = new(StringComparer.Ordinal);
+    // Per exchange, the ids of the orders it reported that the ledger never sent.
+    private readonly Dictionary<string, HashSet<string>> _external = new(StringComparer.Ordinal);
     private DateTimeOffset _startupOver;
     private int _sinceSnapshot;
 
@@ -60,16 +63,15 @@ internal sealed class OrderLedgerActor : UntypedPersistentActor, IWithTimers
 
     public override string PersistenceId => OrderLedger.PersistenceId;
 
-    public OrderLedgerActor(OrderLedgerSettings settings, IActorRef router, IActorRef exchanges,
-        IReadOnlyDictionary<string, IReadOnlyList<string>> fallbacks)
+    public OrderLedgerActor(TradingSettings trading, IActorRef router, IActorRef exchanges)
     {
-        _settings = settings;
+        _settings = trading.Orders;
+        _trading = trading;
         _router = router;
         _exchanges = exchanges;
-        _fallbacks = fallbacks;
-        _reconciliation = new Reconciliation(settings, new Random());
-        JournalPluginId = LedgerStorage.JournalPluginId(settings);
-        SnapshotPluginId = LedgerStorage.SnapshotPluginId(settings);
+        _reconciliation = new Reconciliation(_settings, new Random());
+        JournalPluginId = LedgerStorage.JournalPluginId(_settings);
+        SnapshotPluginId = LedgerStorage.SnapshotPluginId(_settings);
     }
 
     private DateTimeOffset Now => Context.System.Scheduler.Now;
@@ -88,6 +90,8 @@ internal sealed class OrderLedgerActor : UntypedPersistentActor, IWithTimers
                 break;
             case RecoveryCompleted:
                 ReconcileWhatWasPending();
+                foreach (var account in _trading.Endpoints.Keys)
+                    ListOpenOrders(account);
                 Timers.StartPeriodicTimer(CheckTimer, CheckDue.Instance, _settings.CheckInterval);
                 break;
         }
@@ -152,6 +156,12 @@ internal sealed class OrderLedgerActor : UntypedPersistentActor, IWithTimers
             case ExchangeReply reply when _queries.Remove(reply.Request.Id, out var query):
                 Queried(query, reply);
                 break;
+            case ExchangeReply reply when _listings.Remove(reply.Request.Id, out var listed):
+                Listed(listed, reply);
+                break;
+            case ListingDue due:
+                ListOpenOrders(due.Exchange);
+                break;
             case ExchangeReply reply when _cancels.Remove(reply.Request.Id, out var cancelling):
                 if (reply is OrderCancelled cancelled)
                     Record(new OrderReported(cancelled.Cancel.ClientOrderId, cancelled.Cancel.Exchange, cancelled.Report, Now));
@@ -161,7 +171,7 @@ internal sealed class OrderLedgerActor : UntypedPersistentActor, IWithTimers
                 Executed(reported);
                 break;
             case OrderLedger.StreamResumed resumed:
-                foreach (var pending in _book.Orders.Where(o => o.IsPending && (o.Exchange ?? o.Candidates[0]) == resumed.Exchange).ToList())
+                foreach (var pending in _book.Orders.Where(o => o.IsPending && o.Venue == resumed.Exchange).ToList())
                     Reconcile(pending.ClientOrderId);
                 break;
             case OrderLedger.WaitForFinal wait:
@@ -203,6 +213,7 @@ internal sealed class OrderLedgerActor : UntypedPersistentActor, IWithTimers
     {
         var id = request.Id;
         var problem = RequestValidation.Problem(request)
+                      ?? (request is PlaceOrder order ? _trading.SymbolProblem(order.Exchange, order.Symbol) : null)
                       ?? (_recording.ContainsKey(id) || _placing.ContainsKey(id) || _queries.ContainsKey(id) || _cancels.ContainsKey(id)
                           ? $"request {id} is already in flight"
                           : null);
@@ -244,7 +255,7 @@ internal sealed class OrderLedgerActor : UntypedPersistentActor, IWithTimers
     }
 
     private IReadOnlyList<string> CandidatesFor(string exchange) =>
-        _fallbacks.TryGetValue(exchange, out var next) ? [exchange, .. next] : [exchange];
+        _trading.Fallbacks.TryGetValue(exchange, out var next) ? [exchange, .. next] : [exchange];
 
     private static ExchangeReply KnownOutcome(PlaceOrder order, OrderRecord known) => known switch
     {
@@ -281,10 +292,7 @@ internal sealed class OrderLedgerActor : UntypedPersistentActor, IWithTimers
         if (!_book.TryGet(id, out var order))
         {
             if (_book.ClosedAs(id) is null)
-            {
-                _external[reported.Exchange] = _external.GetValueOrDefault(reported.Exchange) + 1;
-                _log.Info("Order ledger: {Exchange} reports an order it did not get from the ledger, {ClientOrderId}; left alone", reported.Exchange, id);
-            }
+                External(reported.Exchange, reported.Report);
             return;
         }
         // Recorded at the ledger's own time: the exchange's clock says when it traded, not when the ledger learnt it.
@@ -293,6 +301,53 @@ internal sealed class OrderLedgerActor : UntypedPersistentActor, IWithTimers
             Record(new OrderFilled(id, reported.Exchange, trade, now));
         if (!order.IsFinal)
             Record(new OrderReported(id, reported.Exchange, reported.Report, now));
+    }
+
+    /// <summary>An order the ledger never sent (placed by hand, by another program, before the ledger's journal): reported once, left alone.</summary>
+    private void External(string exchange, OrderReport report)
+    {
+        if (!_external.TryGetValue(exchange, out var ids))
+            _external[exchange] = ids = new HashSet<string>(StringComparer.Ordinal);
+        if (!ids.Add(report.ClientOrderId))
+            return;
+        _log.Warning("Order ledger: {Exchange} holds order {ClientOrderId} ({Side} {Quantity} {Symbol}, {State}), which the ledger never sent; left alone",
+            exchange, report.ClientOrderId, report.Side, PlainDecimal.Format(report.Quantity), report.Symbol, report.State);
+        EngineMeter.OrdersExternal.Add(1, new KeyValuePair<string, object?>("exchange", exchange));
+        Context.System.EventStream.Publish(new ExternalOrderFound(exchange, report, Now));
+    }
+
+    // ---- Open orders at start-up ------------------------------------------------------------------
+
+    /// <summary>Asks an exchange the engine holds an account at for every order open there, until it answers.</summary>
+    private void ListOpenOrders(string exchange)
+    {
+        var listing = new GetOpenOrders(exchange);
+        _listings[listing.Id] = exchange;
+        _exchanges.Tell(listing);
+    }
+
+    /// <summary>An open order the ledger holds joins its record; one it never sent is external.</summary>
+    private void Listed(string exchange, ExchangeReply reply)
+    {
+        if (reply is not OpenOrdersListed listed)
+        {
+            // Client order ids hold no spaces, so this key never meets an order's own backoff.
+            var wait = _reconciliation.NextWait($"open orders at {exchange}", (reply as CircuitOpen)?.RetryAfter);
+            _log.Info("Order ledger: {Exchange} did not list its open orders ({Reply}); asking again in {Wait}",
+                exchange, reply.GetType().Name, Durations.Text(wait));
+            Timers.StartSingleTimer($"open-orders-{exchange}", new ListingDue(exchange), wait);
+            return;
+        }
+        _reconciliation.Settled($"open orders at {exchange}");
+        var now = Now;
+        foreach (var report in listed.Orders)
+            if (_book.TryGet(report.ClientOrderId, out var order))
+            {
+                if (!order.IsFinal)
+                    Record(new OrderReported(report.ClientOrderId, exchange, report, now));
+            }
+            else if (_book.ClosedAs(report.ClientOrderId) is null)
+                External(exchange, report);
     }
 
     private void WaitForFinal(string id)
@@ -430,7 +485,7 @@ internal sealed class OrderLedgerActor : UntypedPersistentActor, IWithTimers
         var id = order.ClientOrderId;
         if (happened is OrderOutcomeLost && !IsReconciling(id))
             ReconcileLater(id);
-        var exchange = new KeyValuePair<string, object?>("exchange", order.Exchange ?? order.Candidates[0]);
+        var exchange = new KeyValuePair<string, object?>("exchange", order.Venue);
         if (happened is OrderReported && before == OrderLife.Unknown)
         {
             _reconciled[order.Exchange!] = _reconciled.GetValueOrDefault(order.Exchange!) + 1;
@@ -482,21 +537,30 @@ internal sealed class OrderLedgerActor : UntypedPersistentActor, IWithTimers
 
     private OrderLedger.Status Status()
     {
-        var byExchange = _book.Orders.ToLookup(order => order.Exchange ?? order.Candidates[0]);
-        return new OrderLedger.Status(byExchange.Select(orders => orders.Key).Union(_reconciled.Keys).Union(_external.Keys).Order(StringComparer.Ordinal)
+        var unsettled = _book.Unsettled;
+        int Count(string exchange, OrderLife life) => unsettled.GetValueOrDefault((exchange, life));
+        return new OrderLedger.Status(unsettled.Keys.Select(key => key.Exchange).Union(_reconciled.Keys).Union(_external.Keys)
+            .Order(StringComparer.Ordinal)
             .Select(exchange => new OrderLedger.ExchangeOrders(exchange,
-                byExchange[exchange].Count(o => o.Life == OrderLife.Sent),
-                byExchange[exchange].Count(o => o.Life == OrderLife.Open),
-                byExchange[exchange].Count(o => o.Life == OrderLife.Unknown),
-                byExchange[exchange].Count(o => o.Life == OrderLife.NeedsAttention),
+                Count(exchange, OrderLife.Sent),
+                Count(exchange, OrderLife.Open),
+                Count(exchange, OrderLife.Unknown),
+                Count(exchange, OrderLife.NeedsAttention),
                 _reconciled.GetValueOrDefault(exchange),
-                _external.GetValueOrDefault(exchange)))
+                _external.TryGetValue(exchange, out var external) ? external.Count : 0))
             .ToList());
+    }
+
+    protected override void PreStart()
+    {
+        EngineMeter.ObserveOrders(_book.Unsettled);
+        base.PreStart();
     }
 
     /// <summary>Whatever is still waiting on the ledger is answered: a caller never waits on silence.</summary>
     protected override void PostStop()
     {
+        EngineMeter.ForgetOrders(_book.Unsettled);
         foreach (var (order, caller) in _recording.Values)
             caller.Tell(new ExchangeFailed(order, FailureKind.ConnectionFailed, ExecutionOutcome.NotExecuted, null,
                 "the order ledger stopped before it could record the order: not sent"));

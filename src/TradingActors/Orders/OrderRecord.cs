@@ -48,10 +48,16 @@ public sealed record OrderRecord(
 {
     public string ClientOrderId => Order.ClientOrderId;
 
+    /// <summary>The exchange it is counted and asked at: its own once known, else its first candidate.</summary>
+    public string Venue => Exchange ?? Candidates[0];
+
     public bool IsFinal => Life is OrderLife.Filled or OrderLife.Cancelled or OrderLife.Rejected or OrderLife.Expired;
 
     /// <summary>Whether the ledger still has to learn how it ends: it may have executed, or is open at its exchange.</summary>
     public bool IsPending => Life is OrderLife.Sent or OrderLife.Open or OrderLife.Unknown;
+
+    /// <summary>Whether it is pending or waits on an operator: what the ledger's figures count per exchange.</summary>
+    public bool IsUnsettled => IsPending || Life == OrderLife.NeedsAttention;
 
     /// <summary>Whether nothing of it executed anywhere, so that its id may be sent again.</summary>
     public bool MaySendAgain => Life is OrderLife.NotExecuted or OrderLife.Rejected;

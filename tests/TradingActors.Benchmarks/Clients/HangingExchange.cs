@@ -19,6 +19,7 @@ internal sealed class HangingExchange : IExchangeClient
     public ValueTask<OrderReport> PlaceOrderAsync(PlaceOrder order, CancellationToken cancellation) => throw PricesOnly();
     public ValueTask<OrderReport> CancelOrderAsync(CancelOrder cancel, CancellationToken cancellation) => throw PricesOnly();
     public ValueTask<OrderReport> GetOrderAsync(GetOrderStatus query, CancellationToken cancellation) => throw PricesOnly();
+    public ValueTask<IReadOnlyList<OrderReport>> GetOpenOrdersAsync(GetOpenOrders query, CancellationToken cancellation) => throw PricesOnly();
 
     /// <summary>Fails every call still waiting, as a dropped connection would, so that none outlives its benchmark.</summary>
     public void Release() => _answer.TrySetException(new ExchangeFailureException(

@@ -20,6 +20,7 @@ internal sealed class InstantExchange : IExchangeClient
         new(new OrderReport(order.ClientOrderId, "1", order.Symbol, order.Side, OrderState.Filled, order.Quantity, order.Quantity, Price));
     public ValueTask<OrderReport> CancelOrderAsync(CancelOrder cancel, CancellationToken cancellation) => new(Filled);
     public ValueTask<OrderReport> GetOrderAsync(GetOrderStatus query, CancellationToken cancellation) => new(Filled);
+    public ValueTask<IReadOnlyList<OrderReport>> GetOpenOrdersAsync(GetOpenOrders query, CancellationToken cancellation) => new([]);
     public ValueTask<decimal> GetPriceAsync(GetPrice query, CancellationToken cancellation) => new(Price);
     public ValueTask PingAsync(CancellationToken cancellation) => ValueTask.CompletedTask;
 }

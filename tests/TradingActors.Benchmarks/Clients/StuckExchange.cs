@@ -31,6 +31,7 @@ internal sealed class StuckExchange(bool honoursCancellation) : IExchangeClient
     public ValueTask<OrderReport> PlaceOrderAsync(PlaceOrder order, CancellationToken cancellation) => throw PricesOnly();
     public ValueTask<OrderReport> CancelOrderAsync(CancelOrder cancel, CancellationToken cancellation) => throw PricesOnly();
     public ValueTask<OrderReport> GetOrderAsync(GetOrderStatus query, CancellationToken cancellation) => throw PricesOnly();
+    public ValueTask<IReadOnlyList<OrderReport>> GetOpenOrdersAsync(GetOpenOrders query, CancellationToken cancellation) => throw PricesOnly();
 
     private static NotSupportedException PricesOnly() => new("the abandoned-call benchmarks only ask for prices");
 }

@@ -26,10 +26,16 @@ public abstract class ExchangeClientConformance(ITestOutputHelper output) : Trad
     /// <summary>A client for an exchange named "binance" that lists BTCUSDT near 42000 and is in <paramref name="condition"/>.</summary>
     protected abstract Task<IExchangeClient> ExchangeIn(Condition condition);
 
-    private async Task<ExchangeReply> Send(Condition condition, ExchangeRequest request)
+    private async Task<ExchangeReply> Send(Condition condition, ExchangeRequest request) => (await SendInTurn(condition, request)).Single();
+
+    /// <summary>Sends the requests one after the other to one exchange, each once the one before is answered.</summary>
+    private async Task<IReadOnlyList<ExchangeReply>> SendInTurn(Condition condition, params ExchangeRequest[] requests)
     {
         var breaker = Sys.ActorOf(CircuitBreaker.Props("binance", Patient, Exchange(await ExchangeIn(condition))));
-        return await breaker.Ask<ExchangeReply>(request, TimeSpan.FromSeconds(15));
+        var replies = new List<ExchangeReply>();
+        foreach (var request in requests)
+            replies.Add(await breaker.Ask<ExchangeReply>(request, TimeSpan.FromSeconds(15)));
+        return replies;
     }
 
     private static PlaceOrder Market(string id) => new("binance", "BTCUSDT", OrderSide.Buy, 0.01m, null, id);
@@ -49,6 +55,18 @@ public abstract class ExchangeClientConformance(ITestOutputHelper output) : Trad
         var quoted = Replies.Is<PriceQuoted>(await Send(Condition.Healthy, new GetPrice("binance", "BTCUSDT")));
 
         Assert.InRange(quoted.Price, 30_000, 60_000);
+    }
+
+    [Fact]
+    public async Task The_open_orders_are_listed_and_a_filled_one_is_not()
+    {
+        var replies = await SendInTurn(Condition.Healthy,
+            new PlaceOrder("binance", "BTCUSDT", OrderSide.Buy, 0.01m, 1_000m, "conf-resting"), Market("conf-filled"),
+            new GetOpenOrders("binance"));
+
+        var listed = Replies.Is<OpenOrdersListed>(replies[^1]);
+        var resting = Assert.Single(listed.Orders);
+        Assert.Equal(("conf-resting", OrderState.New, 0.01m), (resting.ClientOrderId, resting.State, resting.Quantity));
     }
 
     [Fact]

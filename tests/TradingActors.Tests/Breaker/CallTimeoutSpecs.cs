@@ -159,6 +159,7 @@ public sealed class CallTimeoutSpecs(ITestOutputHelper output) : EngineSpec(outp
         public ValueTask<OrderReport> PlaceOrderAsync(PlaceOrder order, CancellationToken cancellation) => throw new NotSupportedException();
         public ValueTask<OrderReport> CancelOrderAsync(CancelOrder cancel, CancellationToken cancellation) => throw new NotSupportedException();
         public ValueTask<OrderReport> GetOrderAsync(GetOrderStatus query, CancellationToken cancellation) => throw new NotSupportedException();
+        public ValueTask<IReadOnlyList<OrderReport>> GetOpenOrdersAsync(GetOpenOrders query, CancellationToken cancellation) => throw new NotSupportedException();
         public ValueTask PingAsync(CancellationToken cancellation) => throw new NotSupportedException();
     }
 }

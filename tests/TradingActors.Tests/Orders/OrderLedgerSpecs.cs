@@ -19,6 +19,12 @@ public sealed class OrderLedgerSpecs(ITestOutputHelper output) : TradingEngineTe
         trading.orders { grace = 10s, max-queries = 2, min-backoff = 1s, max-backoff = 1s }
         """;
 
+    // binance with an account the engine reaches (its user data stream off: the probe stands in for the exchange).
+    private const string WithAccount = Config + """
+
+        trading.exchanges.binance.endpoint { url = "http://127.0.0.1:1", api-key = key, api-secret = secret, user-data-stream = off }
+        """;
+
     private TestProbe _binance = null!;
 
     private TradingEngine.Parts Start(string config = Config)
@@ -186,16 +192,71 @@ public sealed class OrderLedgerSpecs(ITestOutputHelper output) : TradingEngineTe
         Assert.Equal("retry-1", _binance.ExpectMsg<PlaceOrder>().ClientOrderId);
     }
 
-    [Fact]
-    public void An_invalid_order_is_answered_and_nothing_is_recorded()
+    [Theory]
+    [InlineData("bad id with spaces", "0.5", "BTCUSDT", "may hold only letters")]
+    [InlineData("a-client-order-id-of-thirty-seven-chr", "0.5", "BTCUSDT", "longer than 36 characters")]
+    [InlineData("zero-1", "0", "BTCUSDT", "quantity must be positive, got 0")]
+    [InlineData("negative-1", "-0.5", "BTCUSDT", "quantity must be positive, got -0.5")]
+    [InlineData("unknown-symbol-1", "0.5", "DOGEUSDT", "binance does not trade DOGEUSDT (trading.exchanges.binance.symbols lists BTCUSDT, ETHUSDT)")]
+    public void An_invalid_order_is_answered_with_why_and_nothing_is_recorded_or_sent(string id, string quantity, string symbol, string why)
     {
-        var engine = Start();
+        var engine = Start(Config + "\ntrading.exchanges.binance.symbols = [ETHUSDT, BTCUSDT]");
 
-        engine.Orders.Tell(new PlaceOrder("binance", "BTCUSDT", OrderSide.Buy, 0, null, "bad id with spaces"), TestActor);
+        engine.Orders.Tell(new PlaceOrder("binance", symbol, OrderSide.Buy, decimal.Parse(quantity, System.Globalization.CultureInfo.InvariantCulture), null, id), TestActor);
 
-        ExpectMsg<InvalidRequest>();
-        Assert.Null(RecordOf(engine, "bad id with spaces"));
+        Assert.Contains(why, ExpectMsg<InvalidRequest>().Reason);
+        Assert.Null(RecordOf(engine, id));
         _binance.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+    }
+
+    [Fact]
+    public void At_start_the_open_orders_of_an_exchange_with_an_account_that_the_ledger_never_sent_are_reported_external()
+    {
+        var external = CreateTestProbe();
+        Sys.EventStream.Subscribe(external, typeof(ExternalOrderFound));
+        var engine = Start(WithAccount);
+
+        var listing = _binance.ExpectMsg<GetOpenOrders>();
+        _binance.Reply(new OpenOrdersListed(listing, [Report("placed-by-hand-1", OrderState.New, filled: 0)]));
+
+        Assert.Equal("placed-by-hand-1", external.ExpectMsg<ExternalOrderFound>().Report.ClientOrderId);
+        engine.Orders.Tell(OrderLedger.GetStatus.Instance, TestActor);
+        Assert.Equal(1, Assert.Single(ExpectMsg<OrderLedger.Status>().Exchanges).External);
+        Assert.Null(RecordOf(engine, "placed-by-hand-1"));
+    }
+
+    [Fact]
+    public void An_exchange_that_cannot_list_its_open_orders_at_start_is_asked_again_after_a_wait()
+    {
+        var engine = Start(WithAccount);
+        var listing = _binance.ExpectMsg<GetOpenOrders>();
+        _binance.Reply(new ExchangeFailed(listing, FailureKind.ServerError, ExecutionOutcome.Unknown, null, "HTTP 503"));
+        BreakerSettled(engine);
+        LedgerSettled(engine);
+
+        Clock.Advance(TimeSpan.FromSeconds(1.2));
+
+        _binance.ExpectMsg<GetOpenOrders>();
+    }
+
+    [Fact]
+    public void An_open_order_an_exchange_lists_at_start_joins_the_ledger_s_record_of_it()
+    {
+        var engine = Start(WithAccount);
+        _binance.Reply(new OpenOrdersListed(_binance.ExpectMsg<GetOpenOrders>(), []));
+        engine.Orders.Tell(Order("listed-1"), TestActor);
+        _binance.Reply(new OrderPlaced(_binance.ExpectMsg<PlaceOrder>(), Report("listed-1", OrderState.New, filled: 0)));
+        ExpectMsg<OrderPlaced>();
+        Watch(engine.Orders);
+        Sys.Stop(engine.Orders);
+        ExpectTerminated(engine.Orders);
+
+        var restarted = Start(WithAccount);
+        _binance.ExpectMsg<GetOrderStatus>();
+        _binance.Reply(new OpenOrdersListed(_binance.ExpectMsg<GetOpenOrders>(), [Report("listed-1", OrderState.PartiallyFilled, filled: 0.2m)]));
+        LedgerSettled(restarted);
+
+        Assert.Equal(OrderState.PartiallyFilled, RecordOf(restarted, "listed-1")!.Report!.State);
     }
 
     [Fact]

@@ -35,6 +35,31 @@ public sealed class OrderMetricsSpecs(ITestOutputHelper output) : TradingEngineT
                                                          && Equals(m.Tags["exchange"], Metered) && Equals(m.Tags["state"], "filled")));
     }
 
+    [Fact]
+    public void The_orders_not_yet_final_are_gauged_by_exchange_and_state()
+    {
+        Listen();
+        var metered = CreateTestProbe();
+        var engine = StartEngine($"trading.exchanges.{Metered} {{}}", name => name == Metered ? Exchange(metered) : null);
+        engine.Orders.Tell(new PlaceOrder(Metered, "BTCUSDT", OrderSide.Buy, 0.5m, 1_000m, "gauged-1"), TestActor);
+        engine.Orders.Tell(new PlaceOrder(Metered, "BTCUSDT", OrderSide.Buy, 0.5m, 1_000m, "gauged-2"), TestActor);
+        var first = metered.ExpectMsg<PlaceOrder>();
+        metered.ExpectMsg<PlaceOrder>();
+
+        metered.Reply(new OrderPlaced(first, new OrderReport("gauged-1", "1", "BTCUSDT", OrderSide.Buy, OrderState.New, 0.5m, 0, null)));
+        ExpectMsg<OrderPlaced>();
+
+        Assert.Equal((1, 1), (Gauged("in_flight"), Gauged("open")));
+    }
+
+    private int Gauged(string state)
+    {
+        _measured.Clear();
+        _listener.RecordObservableInstruments();
+        return (int)_measured.Single(m => m.Instrument == "trading.orders.unsettled" && Equals(m.Tags["exchange"], Metered)
+                                          && Equals(m.Tags["state"], state)).Value;
+    }
+
     private void Listen()
     {
         _listener.InstrumentPublished = (instrument, listener) =>
@@ -43,6 +68,8 @@ public sealed class OrderMetricsSpecs(ITestOutputHelper output) : TradingEngineT
                 listener.EnableMeasurementEvents(instrument);
         };
         _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+            _measured.Enqueue((instrument.Name, value, tags.ToArray().ToDictionary(t => t.Key, t => t.Value))));
+        _listener.SetMeasurementEventCallback<int>((instrument, value, tags, _) =>
             _measured.Enqueue((instrument.Name, value, tags.ToArray().ToDictionary(t => t.Key, t => t.Value))));
         _listener.Start();
     }

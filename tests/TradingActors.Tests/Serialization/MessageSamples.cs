@@ -32,6 +32,7 @@ internal static class MessageSamples
         var cancel = new CancelOrder("bybit", "ETHUSDT", "order-8");
         var query = new GetOrderStatus("kraken", "ETHUSDT", "order-9");
         var price = new GetPrice("binance", "BTCUSDT");
+        var openOrders = new GetOpenOrders("bybit");
         var ping = new Ping("kraken");
         var report = new OrderReport("order-7", "8389765519", "BTCUSDT", OrderSide.Sell, OrderState.PartiallyFilled,
             0.12345678m, 0.02345678m, 42_000.12345678m);
@@ -49,12 +50,14 @@ internal static class MessageSamples
             new(order, "PlaceOrder"),
             new(cancel, "CancelOrder"),
             new(query, "GetOrderStatus"),
+            new(openOrders, "GetOpenOrders"),
             new(price, "GetPrice"),
             new(ping, "Ping"),
 
             new(new OrderPlaced(order, report), "OrderPlaced"),
             new(new OrderCancelled(cancel, report with { State = OrderState.Cancelled }), "OrderCancelled"),
             new(new OrderFound(query, report), "OrderFound"),
+            new(new OpenOrdersListed(openOrders, [report]), "OpenOrdersListed"),
             new(new PriceQuoted(price, 42_000.12345678m), "PriceQuoted"),
             new(new Pong(ping), "Pong"),
             new(new ExchangeFailed(order, FailureKind.RateLimited, ExecutionOutcome.Unknown, TimeSpan.FromMilliseconds(1_500), "HTTP 429"),
@@ -99,6 +102,7 @@ internal static class MessageSamples
             new(new FeedGap("binance", "BTCUSDT", 4_213_374_500, 4_213_374_512, Primary, At), "FeedGap"),
 
             new(new OrderOutcomeUnknown(order, "ServerError at binance: the ledger is reconciling it", failed), "OrderOutcomeUnknown"),
+            new(new ExternalOrderFound("binance", report, At), "ExternalOrderFound"),
             new(new OrdersReconciling(order, TimeSpan.FromSeconds(12.5)), "OrdersReconciling"),
             new(new OrderSettled("order-7", "binance", OrderLife.Filled, report, "binance reports it Filled", At), "OrderSettled"),
             new(new OrderLedger.WaitForFinal("order-7"), "OrderLedger.WaitForFinal"),

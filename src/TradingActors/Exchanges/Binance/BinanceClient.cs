@@ -80,6 +80,10 @@ public sealed class BinanceClient : IExchangeClient, IDisposable
         return reply.ToReport();
     }
 
+    public async ValueTask<IReadOnlyList<OrderReport>> GetOpenOrdersAsync(GetOpenOrders query, CancellationToken cancellation) =>
+        (await Send<List<OrderReply>>(HttpMethod.Get, "/api/v3/openOrders", [], signed: true, isOrder: false, cancellation))
+        .Select(order => order.ToReport()).ToList();
+
     public async ValueTask<decimal> GetPriceAsync(GetPrice query, CancellationToken cancellation) =>
         (await Send<PriceReply>(HttpMethod.Get, "/api/v3/ticker/price", [("symbol", query.Symbol)], signed: false, isOrder: false, cancellation)).Price;
 
@@ -99,7 +103,8 @@ public sealed class BinanceClient : IExchangeClient, IDisposable
         var query = string.Join('&', parameters.Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value)}"));
         if (signed)
         {
-            var stamped = $"{query}&recvWindow={(long)_settings.RecvWindow.TotalMilliseconds}&timestamp={_clock.GetUtcNow().ToUnixTimeMilliseconds()}";
+            var stamp = $"recvWindow={(long)_settings.RecvWindow.TotalMilliseconds}&timestamp={_clock.GetUtcNow().ToUnixTimeMilliseconds()}";
+            var stamped = query.Length == 0 ? stamp : $"{query}&{stamp}";
             query = $"{stamped}&signature={Convert.ToHexStringLower(_signer.ComputeHash(Encoding.UTF8.GetBytes(stamped)))}";
         }
         // An order goes in a form body, as Binance's own clients send it; everything else in the query string.

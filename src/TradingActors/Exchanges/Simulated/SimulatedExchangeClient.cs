@@ -63,6 +63,9 @@ public sealed class SimulatedExchangeClient(IScheduler scheduler) : IExchangeCli
             ? order
             : throw new ExchangeRejectionException(RejectionReason.UnknownOrder, "order does not exist"));
 
+    public ValueTask<IReadOnlyList<OrderReport>> GetOpenOrdersAsync(GetOpenOrders query, CancellationToken cancellation) =>
+        Call<IReadOnlyList<OrderReport>>(cancellation, () => _orders.Values.Where(order => order.State == OrderState.New).ToList());
+
     public ValueTask<decimal> GetPriceAsync(GetPrice query, CancellationToken cancellation) =>
         Call(cancellation, () => _prices.TryGetValue(query.Symbol, out var price)
             ? price
