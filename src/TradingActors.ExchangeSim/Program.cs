@@ -9,27 +9,33 @@ using var loggerFactory = LoggerFactory.Create(logging => logging
     .AddSimpleConsole(console => console.SingleLine = true)
     .AddFilter("Microsoft", LogLevel.Warning));
 
-SimulatorOptions options;
+using var stop = new CancellationTokenSource();
+using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+
+ExchangeSimulator simulator;
 try
 {
-    options = args switch
+    var options = args switch
     {
         [] => new SimulatorOptions(),
         ["--config", var path] => SimulatorOptions.FromHocon(await File.ReadAllTextAsync(path)),
         _ => throw new ArgumentException("Usage: TradingActors.ExchangeSim [--config <file.conf>]"),
     };
+    simulator = await ExchangeSimulator.StartAsync(options with { LoggerFactory = loggerFactory }, stop.Token);
 }
+// As the node does: a bad value, an unreadable file or a port in use is said in one message; a stack trace would bury it.
 catch (Exception e) when (e is ArgumentException or SimulatorConfigurationException or IOException)
 {
-    await Console.Error.WriteLineAsync(e.Message);
+    await Console.Error.WriteLineAsync($"Cannot start: {e.Message}");
     return 2;
 }
+catch (OperationCanceledException) when (stop.IsCancellationRequested)
+{
+    return 0;
+}
 
-using var stop = new CancellationTokenSource();
-using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-
-await using (var simulator = await ExchangeSimulator.StartAsync(options with { LoggerFactory = loggerFactory }, stop.Token))
+await using (simulator)
 {
     foreach (var exchange in simulator.Exchanges.Values)
         Console.WriteLine($"{exchange.Name,-10} {exchange.BaseAddress}  {exchange.WebSocketAddress}");
