@@ -37,8 +37,9 @@ catch (OperationCanceledException) when (stop.IsCancellationRequested)
 
 await using (simulator)
 {
+    // Printed without the URIs' trailing '/', so that a path such as /api/v3/ping or /ws/btcusdt@trade can be pasted after them.
     foreach (var exchange in simulator.Exchanges.Values)
-        Console.WriteLine($"{exchange.Name,-10} {exchange.BaseAddress}  {exchange.WebSocketAddress}");
+        Console.WriteLine($"{exchange.Name,-10} {exchange.BaseAddress.GetLeftPart(UriPartial.Authority)}  {exchange.WebSocketAddress.GetLeftPart(UriPartial.Authority)}");
     Console.WriteLine("Press Ctrl+C to stop.");
     try
     {

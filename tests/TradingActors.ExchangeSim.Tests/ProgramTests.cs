@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Net.WebSockets;
 using TradingActors.ExchangeSim.Tests.Support;
 
 namespace TradingActors.ExchangeSim.Tests;
@@ -20,6 +21,23 @@ public sealed class ProgramTests
         Assert.True(exitCode == 2, $"exit code {exitCode}\n{output}\n{error}");
         Assert.Contains($"binance cannot listen on 127.0.0.1:{port}: the port is already in use", error);
         Assert.DoesNotContain("   at ", output + error);
+    }
+
+    [Fact]
+    public async Task ThePrintedAddressesTakeAPathPastedAfterThem()
+    {
+        using var simulator = SimulatorProcess.Start();
+        var lines = await simulator.LinesUntilAsync(line => line.StartsWith("Press Ctrl+C", StringComparison.Ordinal));
+        var (rest, streams) = lines.Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(words => words[0] == "binance").Select(words => (words[1], words[2])).Single();
+
+        using var http = new HttpClient();
+        var ping = await http.GetAsync(rest + "/api/v3/ping");
+        using var socket = new ClientWebSocket();
+        await socket.ConnectAsync(new Uri(streams + "/ws/btcusdt@trade"), CancellationToken.None);
+
+        Assert.Equal(HttpStatusCode.OK, ping.StatusCode);
+        Assert.Equal(WebSocketState.Open, socket.State);
     }
 
     private static string WriteConfig(string hocon)
