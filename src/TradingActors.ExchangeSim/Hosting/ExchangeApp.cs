@@ -46,6 +46,7 @@ internal static class ExchangeApp
         builder.Services.AddSingleton(new AdminAccess(simulator.AdminToken));
 
         var app = builder.Build();
+        app.UseMiddleware<UnreadableBodies>(exchange.Name);
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = simulator.PingInterval, KeepAliveTimeout = simulator.PongTimeout });
         app.UseMiddleware<FaultGate>();
         app.MapMarketData();
