@@ -39,6 +39,8 @@ internal sealed class ExchangeError(int status, int code, string message) : Exce
     public static ExchangeError IllegalCharacters(string parameter) => new(400, -1100,
         $"Illegal characters found in parameter '{parameter}'.");
 
+    public static ExchangeError DuplicateParameter() => new(400, -1101, "Duplicate values for a parameter detected.");
+
     public static ExchangeError MandatoryParameter(string parameter) => new(400, -1102,
         $"Mandatory parameter '{parameter}' was not sent, was empty/null, or malformed.");
 

@@ -12,13 +12,13 @@ internal static class MarketDataEndpoints
     {
         app.MapGet("/api/v3/ping", () => Results.Json(new { })).WithWeight(1);
         app.MapGet("/api/v3/time", (TimeProvider clock) => Results.Json(new { serverTime = Wire.Millis(clock.GetUtcNow()) })).WithWeight(1);
-        app.MapGet("/api/v3/ticker/price", TickerPrice).WithWeight(request => request.Query.ContainsKey("symbol") ? 2 : 4);
+        app.MapGet("/api/v3/ticker/price", TickerPriceAsync).WithWeight(request => request.Query.ContainsKey("symbol") ? 2 : 4);
     }
 
-    private static IResult TickerPrice(HttpRequest request, Market market)
+    private static async Task<IResult> TickerPriceAsync(HttpRequest request, Market market)
     {
-        var symbol = request.Query["symbol"].ToString();
-        return symbol.Length > 0
+        var parameters = await RequestParameters.ReadAsync(request);
+        return parameters.Optional("symbol") is { } symbol
             ? Results.Json(PriceOf(market, symbol))
             : Results.Json(market.Symbols.Select(listed => PriceOf(market, listed)).ToList());
     }

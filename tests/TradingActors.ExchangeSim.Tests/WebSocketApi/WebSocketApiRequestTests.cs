@@ -157,6 +157,17 @@ public sealed class WebSocketApiRequestTests
         Assert.Equal("null", reply.GetProperty("id").GetRawText());
     }
 
+    [Fact]
+    public async Task AParamSentTwiceIsRefusedWith1101()
+    {
+        await using var simulator = await TestSimulator.StartAsync();
+        using var client = await UserDataClient.ConnectAsync(simulator.Binance());
+
+        await client.SendAsync("""{"id":1,"method":"userDataStream.unsubscribe","params":{"subscriptionId":0,"subscriptionId":1}}""");
+
+        AssertError(await client.ReplyAsync(), 400, -1101, "Duplicate values for a parameter detected.");
+    }
+
     private static void AssertError(System.Text.Json.JsonElement reply, int status, int code, string message)
     {
         Assert.Equal(status, reply.GetProperty("status").GetInt32());
