@@ -41,6 +41,11 @@ internal sealed class ExchangeError(int status, int code, string message) : Exce
 
     public static ExchangeError DuplicateParameter() => new(400, -1101, "Duplicate values for a parameter detected.");
 
+    public static ExchangeError IllegalCharacters(string parameter, string legalRange) => new(400, -1100,
+        $"Illegal characters found in parameter '{parameter}'; legal range is {legalRange}.");
+
+    public static ExchangeError OptionalParametersCombination() => new(400, -1128, "Combination of optional parameters invalid.");
+
     public static ExchangeError MandatoryParameter(string parameter) => new(400, -1102,
         $"Mandatory parameter '{parameter}' was not sent, was empty/null, or malformed.");
 

@@ -5,7 +5,7 @@ using TradingActors.ExchangeSim.Trading;
 
 namespace TradingActors.ExchangeSim.Rest;
 
-/// <summary>The public, unsigned endpoints: ping, server time, and the latest price.</summary>
+/// <summary>The public, unsigned endpoints: ping, server time, and the latest price of a symbol, of some or of all.</summary>
 internal static class MarketDataEndpoints
 {
     public static void MapMarketData(this IEndpointRouteBuilder app)
@@ -15,12 +15,17 @@ internal static class MarketDataEndpoints
         app.MapGet("/api/v3/ticker/price", TickerPriceAsync).WithWeight(request => request.Query.ContainsKey("symbol") ? 2 : 4);
     }
 
+    // One symbol answers an object; symbols, or neither, an array.
     private static async Task<IResult> TickerPriceAsync(HttpRequest request, Market market)
     {
         var parameters = await RequestParameters.ReadAsync(request);
-        return parameters.Optional("symbol") is { } symbol
-            ? Results.Json(PriceOf(market, symbol))
-            : Results.Json(market.Symbols.Select(listed => PriceOf(market, listed)).ToList());
+        return (parameters.Optional("symbol"), parameters.Optional(SymbolList.Parameter)) switch
+        {
+            ({ }, { }) => throw ExchangeError.OptionalParametersCombination(),
+            ({ } symbol, null) => Results.Json(PriceOf(market, symbol)),
+            (null, { } symbols) => Results.Json(SymbolList.Parse(symbols).Select(listed => PriceOf(market, listed)).ToList()),
+            (null, null) => Results.Json(market.Symbols.Select(listed => PriceOf(market, listed)).ToList()),
+        };
     }
 
     private static TickerPriceResponse PriceOf(Market market, string symbol) => new(symbol, Wire.Amount(market.PriceOf(symbol)));
