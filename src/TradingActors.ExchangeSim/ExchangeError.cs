@@ -19,7 +19,7 @@ internal sealed class ExchangeError(int status, int code, string message) : Exce
     public static ExchangeError BackendTimeout() => new(503, -1007,
         "Timeout waiting for response from backend server. Send status unknown; execution status unknown.");
 
-    public static ExchangeError UnknownMethod(string method) => new(400, -1020, $"Unknown method '{method}'.");
+    public static ExchangeError UnknownMethod(string method) => new(400, -1020, $"Unknown method '{Echo.Bounded(method)}'.");
 
     public static ExchangeError FilterFailure(string filter) => new(400, -1013, $"Filter failure: {filter}");
 

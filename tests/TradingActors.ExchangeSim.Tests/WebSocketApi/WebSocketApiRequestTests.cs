@@ -145,6 +145,17 @@ public sealed class WebSocketApiRequestTests
     }
 
     [Fact]
+    public async Task AHugeUnknownMethodIsEchoedCutShortWithAnEllipsis()
+    {
+        await using var simulator = await TestSimulator.StartAsync();
+        using var client = await UserDataClient.ConnectAsync(simulator.Binance());
+
+        var reply = await client.RequestAsync(new string('m', 100_000));
+
+        AssertError(reply, 400, -1020, $"Unknown method '{new string('m', 40)}\u2026'.");
+    }
+
+    [Fact]
     public async Task RequestThatIsNotJsonIsRefusedWith1135AndANullId()
     {
         await using var simulator = await TestSimulator.StartAsync();
