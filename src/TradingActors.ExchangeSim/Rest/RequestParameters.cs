@@ -36,8 +36,8 @@ internal sealed class RequestParameters
             using var reader = new StreamReader(request.Body);
             body = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
         }
-        var values = Once(QueryHelpers.ParseQuery(body));
-        foreach (var (name, value) in Once(QueryHelpers.ParseQuery(query)))
+        var values = EachNameOnce(QueryHelpers.ParseQuery(body));
+        foreach (var (name, value) in EachNameOnce(QueryHelpers.ParseQuery(query)))
             values[name] = value;
         return new RequestParameters(values, WithoutSignature(query) + WithoutSignature(body));
     }
@@ -81,7 +81,7 @@ internal sealed class RequestParameters
             ? number
             : throw ExchangeError.IllegalCharacters(name);
 
-    private static Dictionary<string, StringValues> Once(Dictionary<string, StringValues> parsed) =>
+    private static Dictionary<string, StringValues> EachNameOnce(Dictionary<string, StringValues> parsed) =>
         parsed.Values.Any(value => value.Count > 1) ? throw ExchangeError.DuplicateParameter() : parsed;
 
     private static string WithoutSignature(string raw) =>
