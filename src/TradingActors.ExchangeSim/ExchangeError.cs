@@ -19,7 +19,7 @@ internal sealed class ExchangeError(int status, int code, string message) : Exce
     public static ExchangeError BackendTimeout() => new(503, -1007,
         "Timeout waiting for response from backend server. Send status unknown; execution status unknown.");
 
-    public static ExchangeError UnknownMethod(string method) => new(400, -1020, $"Unknown method '{method}'.");
+    public static ExchangeError UnknownMethod(string method) => new(400, -1020, $"Unknown method '{Echo.Bounded(method)}'.");
 
     public static ExchangeError FilterFailure(string filter) => new(400, -1013, $"Filter failure: {filter}");
 
@@ -38,6 +38,13 @@ internal sealed class ExchangeError(int status, int code, string message) : Exce
 
     public static ExchangeError IllegalCharacters(string parameter) => new(400, -1100,
         $"Illegal characters found in parameter '{parameter}'.");
+
+    public static ExchangeError DuplicateParameter() => new(400, -1101, "Duplicate values for a parameter detected.");
+
+    public static ExchangeError IllegalCharacters(string parameter, string legalRange) => new(400, -1100,
+        $"Illegal characters found in parameter '{parameter}'; legal range is {legalRange}.");
+
+    public static ExchangeError OptionalParametersCombination() => new(400, -1128, "Combination of optional parameters invalid.");
 
     public static ExchangeError MandatoryParameter(string parameter) => new(400, -1102,
         $"Mandatory parameter '{parameter}' was not sent, was empty/null, or malformed.");

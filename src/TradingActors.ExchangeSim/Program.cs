@@ -9,30 +9,37 @@ using var loggerFactory = LoggerFactory.Create(logging => logging
     .AddSimpleConsole(console => console.SingleLine = true)
     .AddFilter("Microsoft", LogLevel.Warning));
 
-SimulatorOptions options;
+using var stop = new CancellationTokenSource();
+using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+
+ExchangeSimulator simulator;
 try
 {
-    options = args switch
+    var options = args switch
     {
         [] => new SimulatorOptions(),
         ["--config", var path] => SimulatorOptions.FromHocon(await File.ReadAllTextAsync(path)),
         _ => throw new ArgumentException("Usage: TradingActors.ExchangeSim [--config <file.conf>]"),
     };
+    simulator = await ExchangeSimulator.StartAsync(options with { LoggerFactory = loggerFactory }, stop.Token);
 }
+// As the node does: a bad value, an unreadable file or a port in use is said in one message; a stack trace would bury it.
 catch (Exception e) when (e is ArgumentException or SimulatorConfigurationException or IOException)
 {
-    await Console.Error.WriteLineAsync(e.Message);
+    await Console.Error.WriteLineAsync($"Cannot start: {e.Message}");
     return 2;
 }
-
-using var stop = new CancellationTokenSource();
-using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-
-await using (var simulator = await ExchangeSimulator.StartAsync(options with { LoggerFactory = loggerFactory }, stop.Token))
+catch (OperationCanceledException) when (stop.IsCancellationRequested)
 {
+    return 0;
+}
+
+await using (simulator)
+{
+    // Printed without the URIs' trailing '/', so that a path such as /api/v3/ping or /ws/btcusdt@trade can be pasted after them.
     foreach (var exchange in simulator.Exchanges.Values)
-        Console.WriteLine($"{exchange.Name,-10} {exchange.BaseAddress}  {exchange.WebSocketAddress}");
+        Console.WriteLine($"{exchange.Name,-10} {exchange.BaseAddress.GetLeftPart(UriPartial.Authority)}  {exchange.WebSocketAddress.GetLeftPart(UriPartial.Authority)}");
     Console.WriteLine("Press Ctrl+C to stop.");
     try
     {

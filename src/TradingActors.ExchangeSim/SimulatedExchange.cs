@@ -35,7 +35,10 @@ public sealed class SimulatedExchange
 
     public string Name => _options.Name;
 
-    /// <summary>The REST base address, http://127.0.0.1:port/; it stays the same across outages.</summary>
+    /// <summary>
+    /// The REST base address, http://127.0.0.1:port/; it stays the same across outages. The trailing '/' is
+    /// what a URI with no path has: relative paths (api/v3/ping) resolve under it, as in HttpClient.BaseAddress.
+    /// </summary>
     public Uri BaseAddress => new($"http://127.0.0.1:{_server.Port}/");
 
     /// <summary>The WebSocket base address, ws://127.0.0.1:port/, under which ws/&lt;stream&gt;, stream and ws-api/v3 live.</summary>

@@ -49,8 +49,19 @@ internal static class AdminEndpoints
         }
         catch (SimulatorConfigurationException e)
         {
-            return Results.Json(new { error = e.Message }, statusCode: StatusCodes.Status400BadRequest);
+            return Results.Json(new { error = Bounded(e) }, statusCode: StatusCodes.Status400BadRequest);
         }
+    }
+
+    // The message quotes what the client sent, the key and its value (or, for text that is not HOCON, the line the
+    // parser stopped on), and a body may hold megabytes there: each is echoed cut short, the rest of the message whole.
+    private static string Bounded(SimulatorConfigurationException e)
+    {
+        const int parserLineLength = 160;
+        var echoed = $"{e.Path} = '{e.Value}'";
+        return e.Path.Length > 0 && e.Message.StartsWith(echoed, StringComparison.Ordinal)
+            ? $"{Echo.Bounded(e.Path)} = '{Echo.Bounded(e.Value)}'{e.Message[echoed.Length..]}"
+            : string.Join('\n', e.Message.Split('\n').Select(line => Echo.Bounded(line, parserLineLength)));
     }
 
     // Not awaited: an outage closes the port this reply has to leave by.

@@ -30,7 +30,7 @@ internal static class ExchangeApp
         builder.Configuration.Sources.Clear();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         builder.Logging.ClearProviders();
-        builder.Services.AddSingleton(simulator.LoggerFactory);
+        builder.Services.AddSingleton<ILoggerFactory>(new HostLoggerFactory(simulator.LoggerFactory));
         builder.Services.AddSingleton<IHostLifetime, SimulatorOwnedLifetime>();
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout);
 
@@ -46,6 +46,7 @@ internal static class ExchangeApp
         builder.Services.AddSingleton(new AdminAccess(simulator.AdminToken));
 
         var app = builder.Build();
+        app.UseMiddleware<UnreadableBodies>(exchange.Name);
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = simulator.PingInterval, KeepAliveTimeout = simulator.PongTimeout });
         app.UseMiddleware<FaultGate>();
         app.MapMarketData();

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Logging;
 
 namespace TradingActors.ExchangeSim.Hosting;
@@ -79,6 +80,12 @@ internal sealed class ExchangeServer(string exchange, Func<int, WebApplication> 
         try
         {
             await app.StartAsync(cancellationToken);
+        }
+        catch (IOException e) when (e.InnerException is AddressInUseException)
+        {
+            await app.DisposeAsync();
+            throw new IOException(
+                $"{exchange} cannot listen on 127.0.0.1:{port}: the port is already in use. Stop what holds it, or give the exchange another port (0 picks a free one).", e);
         }
         catch
         {

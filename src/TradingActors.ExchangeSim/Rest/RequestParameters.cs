@@ -9,7 +9,7 @@ namespace TradingActors.ExchangeSim.Rest;
 /// <summary>
 /// A request's parameters as Binance reads them: on REST from the query string and from a form body, the
 /// query string winning where both carry one; on the WebSocket API from the request's params object;
-/// and the text a signature covers.
+/// and the text a signature covers. A name that comes twice in one of them is refused (-1101).
 /// </summary>
 internal sealed class RequestParameters
 {
@@ -36,8 +36,8 @@ internal sealed class RequestParameters
             using var reader = new StreamReader(request.Body);
             body = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
         }
-        var values = QueryHelpers.ParseQuery(body);
-        foreach (var (name, value) in QueryHelpers.ParseQuery(query))
+        var values = EachNameOnce(QueryHelpers.ParseQuery(body));
+        foreach (var (name, value) in EachNameOnce(QueryHelpers.ParseQuery(query)))
             values[name] = value;
         return new RequestParameters(values, WithoutSignature(query) + WithoutSignature(body));
     }
@@ -49,8 +49,14 @@ internal sealed class RequestParameters
     public static RequestParameters FromJson(JsonElement parameters)
     {
         var values = new Dictionary<string, StringValues>();
-        foreach (var parameter in parameters.EnumerateObject().Where(p => p.Value.ValueKind != JsonValueKind.Null))
-            values[parameter.Name] = parameter.Value.ValueKind == JsonValueKind.String ? parameter.Value.GetString() : parameter.Value.GetRawText();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var parameter in parameters.EnumerateObject())
+        {
+            if (!names.Add(parameter.Name))
+                throw ExchangeError.DuplicateParameter();
+            if (parameter.Value.ValueKind != JsonValueKind.Null)
+                values[parameter.Name] = parameter.Value.ValueKind == JsonValueKind.String ? parameter.Value.GetString() : parameter.Value.GetRawText();
+        }
         var signed = values
             .Where(entry => entry.Key != SignatureParameter)
             .OrderBy(entry => entry.Key, StringComparer.Ordinal)
@@ -74,6 +80,9 @@ internal sealed class RequestParameters
         decimal.TryParse(Required(name), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number)
             ? number
             : throw ExchangeError.IllegalCharacters(name);
+
+    private static Dictionary<string, StringValues> EachNameOnce(Dictionary<string, StringValues> parsed) =>
+        parsed.Values.Any(value => value.Count > 1) ? throw ExchangeError.DuplicateParameter() : parsed;
 
     private static string WithoutSignature(string raw) =>
         string.Join('&', raw.Split('&').Where(pair => !pair.StartsWith(SignatureParameter + "=", StringComparison.Ordinal)));

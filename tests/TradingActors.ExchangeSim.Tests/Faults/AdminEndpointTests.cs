@@ -75,6 +75,48 @@ public sealed class AdminEndpointTests
     }
 
     [Fact]
+    public async Task AdminPostWithAHugeUnknownKeyEchoesItCutShortWithAnEllipsis()
+    {
+        await using var simulator = await TestSimulator.StartAsync();
+        using var client = AdminClient(simulator);
+        var key = new string('k', 1_000_000);
+
+        var response = await client.PostAsync("admin/faults", Json($$"""{"{{key}}": 1}"""));
+
+        Assert.Equal(400, (int)response.StatusCode);
+        var error = (await response.JsonAsync()).Text("error");
+        Assert.StartsWith(new string('k', 40) + "\u2026 = '1' is invalid: expected one of the keys latency, ", error);
+    }
+
+    [Fact]
+    public async Task AdminPostWithAHugeValueEchoesItCutShortWithAnEllipsis()
+    {
+        await using var simulator = await TestSimulator.StartAsync();
+        using var client = AdminClient(simulator);
+        var value = new string('9', 1_000_000);
+
+        var response = await client.PostAsync("admin/faults", Json($$"""{"latency": "{{value}}ms"}"""));
+
+        Assert.Equal(400, (int)response.StatusCode);
+        var error = (await response.JsonAsync()).Text("error");
+        Assert.StartsWith("latency = '" + new string('9', 40) + "\u2026' is invalid: expected a duration", error);
+    }
+
+    [Fact]
+    public async Task AdminPostThatIsNotHoconCutsShortTheLineItQuotes()
+    {
+        await using var simulator = await TestSimulator.StartAsync();
+        using var client = AdminClient(simulator);
+
+        var response = await client.PostAsync("admin/faults", Json("latency { }, " + new string('x', 1_000_000)));
+
+        Assert.Equal(400, (int)response.StatusCode);
+        var error = (await response.JsonAsync()).Text("error");
+        Assert.StartsWith("The text is not HOCON that Akka can read: ", error);
+        Assert.InRange(error.Length, 1, 1000);
+    }
+
+    [Fact]
     public async Task AdminOutageWithADurationClosesThePortAndReopensItAfterwards()
     {
         await using var simulator = await TestSimulator.StartAsync();

@@ -145,6 +145,17 @@ public sealed class WebSocketApiRequestTests
     }
 
     [Fact]
+    public async Task AHugeUnknownMethodIsEchoedCutShortWithAnEllipsis()
+    {
+        await using var simulator = await TestSimulator.StartAsync();
+        using var client = await UserDataClient.ConnectAsync(simulator.Binance());
+
+        var reply = await client.RequestAsync(new string('m', 100_000));
+
+        AssertError(reply, 400, -1020, $"Unknown method '{new string('m', 40)}\u2026'.");
+    }
+
+    [Fact]
     public async Task RequestThatIsNotJsonIsRefusedWith1135AndANullId()
     {
         await using var simulator = await TestSimulator.StartAsync();
@@ -155,6 +166,17 @@ public sealed class WebSocketApiRequestTests
         var reply = await client.ReplyAsync();
         AssertError(reply, 400, -1135, "Invalid JSON Request");
         Assert.Equal("null", reply.GetProperty("id").GetRawText());
+    }
+
+    [Fact]
+    public async Task AParamSentTwiceIsRefusedWith1101()
+    {
+        await using var simulator = await TestSimulator.StartAsync();
+        using var client = await UserDataClient.ConnectAsync(simulator.Binance());
+
+        await client.SendAsync("""{"id":1,"method":"userDataStream.unsubscribe","params":{"subscriptionId":0,"subscriptionId":1}}""");
+
+        AssertError(await client.ReplyAsync(), 400, -1101, "Duplicate values for a parameter detected.");
     }
 
     private static void AssertError(System.Text.Json.JsonElement reply, int status, int code, string message)
