@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
+using TradingActors.Configuration;
 using TradingActors.ExchangeSim;
 using TradingActors.ExchangeSim.Configuration;
 
@@ -19,7 +20,7 @@ try
         _ => throw new ArgumentException("Usage: TradingActors.ExchangeSim [--config <file.conf>]"),
     };
 }
-catch (Exception e) when (e is ArgumentException or SimulatorConfigurationException or IOException)
+catch (Exception e) when (e is ArgumentException or SettingsException or IOException)
 {
     await Console.Error.WriteLineAsync(e.Message);
     return 2;

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using TradingActors.ExchangeSim.Configuration;
+using TradingActors.Configuration;
 
 namespace TradingActors.ExchangeSim.Faults;
 
@@ -42,12 +42,12 @@ internal static class AdminEndpoints
         var text = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
         try
         {
-            var section = HoconSection.Parse(text);
+            var section = new SettingsReader(HoconText.Parse("the request body", text), "");
             var settings = FaultSettingsHocon.Read(section, "duration");
-            var duration = section.Has("duration") ? section.PositiveDuration("duration", TimeSpan.Zero) : (TimeSpan?)null;
+            var duration = section.Has("duration") ? section.Duration("duration") : (TimeSpan?)null;
             return Apply(faults, settings, duration);
         }
-        catch (SimulatorConfigurationException e)
+        catch (SettingsException e)
         {
             return Results.Json(new { error = e.Message }, statusCode: StatusCodes.Status400BadRequest);
         }

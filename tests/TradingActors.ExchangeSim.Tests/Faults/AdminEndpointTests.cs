@@ -70,8 +70,7 @@ public sealed class AdminEndpointTests
 
         Assert.Equal(400, (int)response.StatusCode);
         var error = (await response.JsonAsync()).Text("error");
-        Assert.Contains("hang", error);
-        Assert.Contains("'2'", error);
+        Assert.StartsWith("hang = 2: ", error);
     }
 
     [Fact]
