@@ -74,9 +74,9 @@ public static class NodeCommand
             var text = ConfigurationFactory.ParseString($"node.duration = {JsonSerializer.Serialize(raw)}");
             return new SettingsReader(text, "node").Duration("duration", zeroAllowed: true);
         }
-        catch (SettingsException)
+        catch (SettingsException e)
         {
-            result.AddError($"--duration {raw}: expected a time such as 90s, 5m or 0 (until Ctrl+C)");
+            result.AddError($"--duration {raw}: {e.Problem} (0 runs until Ctrl+C)");
             return null;
         }
     }

@@ -10,6 +10,9 @@ public sealed class SettingsException(string path, string? value, string problem
     public string Path { get; } = path;
     public string? Value { get; } = value;
 
+    /// <summary>What is wrong with it, without the path and the value.</summary>
+    public string Problem { get; } = problem;
+
     /// <summary>
     /// <paramref name="value"/> as it can be shown on a terminal: on one line, without control characters (which
     /// could move its cursor or change its colours), and cut short when long.
