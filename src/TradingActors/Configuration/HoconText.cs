@@ -20,7 +20,7 @@ public static partial class HoconText
             throw new SettingsException(source, null, "is not a text file: it holds control characters or bytes that are not UTF-8");
         var config = ParsedByAkka(source, text);
         var read = Walk("", config.Root).ToList();
-        if (!text.Contains("\"\"\"") && read.FirstOrDefault(entry => entry.Path.Contains('\n') || IsText(entry.Value) && entry.Value.GetString().Contains('\n')) is { Path: not null } runaway)
+        if (!text.Contains("\"\"\"") && read.FirstOrDefault(entry => entry.Path.Contains('\n') || (IsText(entry.Value) && entry.Value.GetString().Contains('\n'))) is { Path: not null } runaway)
             throw runaway.Path.Contains('\n')
                 ? new SettingsException(source, runaway.Path, "a key runs over more than one line: is an '=' missing?")
                 : new SettingsException(runaway.Path, runaway.Value.GetString(), "a quoted string runs past the end of its line: close its quote");

@@ -141,7 +141,7 @@ public sealed class SettingsReader
         new(PathOf(key), Has(key) ? Describe(ValueOf(key)) : null, problem);
 
     /// <summary>How a HOCON value is echoed in a message: a scalar as written, a list by its items, an object as <c>{ ... }</c>.</summary>
-    public static string Describe(HoconValue value) =>
+    private static string Describe(HoconValue value) =>
         value.IsObject() ? "{ ... }"
         : value.IsArray() ? $"[{string.Join(", ", value.GetArray().Select(Describe))}]"
         : value.GetString() ?? "null";

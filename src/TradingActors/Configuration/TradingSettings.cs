@@ -100,7 +100,7 @@ public sealed record TradingSettings(
     private static Dictionary<string, BinanceSettings> ReadEndpoints(SettingsReader trading, Dictionary<string, SettingsReader> exchanges)
     {
         var defaults = Checked(trading.Section("endpoint-defaults"), EndpointKeys);
-        return exchanges.Where(exchange => exchange.Value.HasSection("endpoint") || exchange.Value.Has("endpoint"))
+        return exchanges.Where(exchange => exchange.Value.Has("endpoint"))
             .ToDictionary(exchange => exchange.Key,
                 exchange => BinanceSettings.Read(Checked(exchange.Value.Section("endpoint", defaults), EndpointKeys)));
     }
