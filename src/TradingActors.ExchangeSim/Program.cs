@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
+using TradingActors.Configuration;
 using TradingActors.ExchangeSim;
 using TradingActors.ExchangeSim.Configuration;
 
@@ -25,7 +26,7 @@ try
     simulator = await ExchangeSimulator.StartAsync(options with { LoggerFactory = loggerFactory }, stop.Token);
 }
 // As the node does: a bad value, an unreadable file or a port in use is said in one message; a stack trace would bury it.
-catch (Exception e) when (e is ArgumentException or SimulatorConfigurationException or IOException)
+catch (Exception e) when (e is ArgumentException or SettingsException or IOException)
 {
     await Console.Error.WriteLineAsync($"Cannot start: {e.Message}");
     return 2;

@@ -3,7 +3,6 @@ using System.CommandLine.Parsing;
 using System.Text.Json;
 using Akka.Configuration;
 using TradingActors.Configuration;
-using TradingActors.ExchangeSim.Configuration;
 using TradingActors.Node.Configuration;
 
 namespace TradingActors.Node;
@@ -48,7 +47,7 @@ public static class NodeCommand
                 return await NodeRun.RunAsync(configuration, parsed.GetValue(duration), interrupt);
             }
             // A bad value, an unreadable file, a port in use: the message says it all, a stack trace would bury it.
-            catch (Exception e) when (e is SettingsException or SimulatorConfigurationException or NodeStartException or IOException)
+            catch (Exception e) when (e is SettingsException or NodeStartException or IOException)
             {
                 await stderr.WriteLineAsync($"Cannot start: {e.Message}");
                 return CannotStart;
@@ -75,9 +74,9 @@ public static class NodeCommand
             var text = ConfigurationFactory.ParseString($"node.duration = {JsonSerializer.Serialize(raw)}");
             return new SettingsReader(text, "node").Duration("duration", zeroAllowed: true);
         }
-        catch (SettingsException)
+        catch (SettingsException e)
         {
-            result.AddError($"--duration {raw}: expected a time such as 90s, 5m or 0 (until Ctrl+C)");
+            result.AddError($"--duration {raw}: {e.Problem} (0 runs until Ctrl+C)");
             return null;
         }
     }

@@ -20,7 +20,7 @@ public sealed class NodeCommandSpecs
         var (exitCode, error) = await InvokeAsync("--duration", "soon");
 
         Assert.NotEqual(0, exitCode);
-        Assert.Contains("--duration soon: expected a time such as 90s", error);
+        Assert.Contains("--duration soon: expected a duration such as 250ms, 30s or 5m", error);
     }
 
     [Fact]
@@ -32,6 +32,61 @@ public sealed class NodeCommandSpecs
 
         Assert.Equal(NodeCommand.CannotStart, exitCode);
         Assert.Contains("trading.exchanges.binance.failure-threshold = 0: must be at least 1", error);
+        Assert.DoesNotContain("   at ", error);
+    }
+
+    [Fact]
+    public async Task A_bare_number_for_the_duration_exits_non_zero_saying_it_needs_a_unit()
+    {
+        var (exitCode, error) = await InvokeAsync("--duration", "75");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("--duration 75: a duration needs its unit, such as 75s or 75ms", error);
+    }
+
+    [Fact]
+    public async Task A_directory_for_the_config_says_it_is_a_directory()
+    {
+        var (exitCode, error) = await InvokeAsync("--config", Path.GetTempPath());
+
+        Assert.Equal(NodeCommand.CannotStart, exitCode);
+        Assert.Contains("is a directory, not a file", error);
+    }
+
+    [Fact]
+    public async Task A_binary_config_file_is_refused_without_echoing_its_bytes()
+    {
+        var config = TestConfigs.WriteToFile("");
+        await File.WriteAllBytesAsync(config, [0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0xff, 0xfe, 0x1b, 0x5b, 0x32, 0x4a]);
+
+        var (exitCode, error) = await InvokeAsync("--config", config);
+
+        Assert.Equal(NodeCommand.CannotStart, exitCode);
+        Assert.Equal($"Cannot start: Cannot read the configuration: {config} is not a text file (it holds bytes that are not UTF-8).", error.Trim());
+    }
+
+    [Fact]
+    public async Task An_empty_config_file_says_the_file_is_empty()
+    {
+        var config = TestConfigs.WriteToFile("");
+        await File.WriteAllTextAsync(config, "");
+
+        var (exitCode, error) = await InvokeAsync("--config", config);
+
+        Assert.Equal(NodeCommand.CannotStart, exitCode);
+        Assert.Contains($"{config} is empty", error);
+    }
+
+    [Theory]
+    [InlineData("trading.breaker-defaults = 5")]
+    [InlineData("trading.exchanges.kraken = 5")]
+    [InlineData("trading.feeds = 7")]
+    public async Task A_scalar_where_a_section_belongs_exits_non_zero_naming_it_without_a_stack_trace(string setting)
+    {
+        var (exitCode, _, error) = await NodeProcess.RunAsync("--config", TestConfigs.WriteToFile(TestConfigs.Quiet + "\n" + setting));
+
+        Assert.Equal(NodeCommand.CannotStart, exitCode);
+        Assert.Contains($"Cannot start: {setting}: expected an object {{ ... }}", error);
         Assert.DoesNotContain("   at ", error);
     }
 

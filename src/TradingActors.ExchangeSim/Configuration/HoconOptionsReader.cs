@@ -1,3 +1,4 @@
+using TradingActors.Configuration;
 using TradingActors.ExchangeSim.Faults;
 
 namespace TradingActors.ExchangeSim.Configuration;
@@ -16,20 +17,19 @@ internal static class HoconOptionsReader
 
     public static SimulatorOptions Read(string hocon)
     {
-        var root = HoconSection.Parse(hocon);
-        var simulator = root.Section("exchange-sim");
+        var simulator = new SettingsReader(HoconText.Parse("the simulator's configuration", hocon), "exchange-sim");
         simulator.RejectUnknownKeys(SimulatorKeys);
         var defaults = new SimulatorOptions();
         var exchanges = simulator.Has("exchanges") ? ReadExchanges(simulator.Section("exchanges")) : defaults.Exchanges;
         var names = exchanges.Select(exchange => exchange.Name).ToHashSet();
         return new SimulatorOptions
         {
-            Seed = simulator.WholeNumber("seed", defaults.Seed, int.MinValue, int.MaxValue),
-            AdminToken = simulator.Text("admin-token", defaults.AdminToken),
-            TickInterval = simulator.Duration("tick-interval", defaults.TickInterval),
-            Volatility = simulator.PositiveDecimal("volatility", defaults.Volatility),
-            PingInterval = simulator.PositiveDuration("ping-interval", defaults.PingInterval),
-            PongTimeout = simulator.PositiveDuration("pong-timeout", defaults.PongTimeout),
+            Seed = simulator.Has("seed") ? simulator.Int("seed") : defaults.Seed,
+            AdminToken = simulator.Has("admin-token") ? simulator.String("admin-token") : defaults.AdminToken,
+            TickInterval = simulator.Has("tick-interval") ? simulator.Duration("tick-interval", zeroAllowed: true) : defaults.TickInterval,
+            Volatility = simulator.Has("volatility") ? simulator.Decimal("volatility", 0, minIncluded: false) : defaults.Volatility,
+            PingInterval = simulator.Has("ping-interval") ? simulator.Duration("ping-interval") : defaults.PingInterval,
+            PongTimeout = simulator.Has("pong-timeout") ? simulator.Duration("pong-timeout") : defaults.PongTimeout,
             Exchanges = exchanges,
             Schedule = simulator.Has("schedule")
                 ? simulator.Sections("schedule").Select(entry => ReadScheduledFault(entry, names)).ToList()
@@ -37,20 +37,20 @@ internal static class HoconOptionsReader
         };
     }
 
-    private static List<ExchangeOptions> ReadExchanges(HoconSection exchanges)
+    private static List<ExchangeOptions> ReadExchanges(SettingsReader exchanges)
     {
         if (exchanges.Keys.Count == 0)
-            throw exchanges.Invalid("at least one exchange");
+            throw new SettingsException(exchanges.Path, "{ }", "expected at least one exchange");
         return exchanges.Keys.Select(name => ReadExchange(name, exchanges.Section(name))).ToList();
     }
 
-    private static ExchangeOptions ReadExchange(string name, HoconSection exchange)
+    private static ExchangeOptions ReadExchange(string name, SettingsReader exchange)
     {
         exchange.RejectUnknownKeys(ExchangeKeys);
         var defaults = new ExchangeOptions(name);
         return defaults with
         {
-            Port = exchange.WholeNumber("port", 0, 0, 65535),
+            Port = exchange.Has("port") ? exchange.Int("port", 0, 65535) : defaults.Port,
             Symbols = exchange.Has("symbols") ? ReadSymbols(exchange.Section("symbols")) : defaults.Symbols,
             Accounts = exchange.Has("accounts") ? ReadAccounts(exchange, "accounts") : defaults.Accounts,
             WeightLimit = exchange.Has("weight-limit") ? ReadWeightLimit(exchange.Section("weight-limit")) : defaults.WeightLimit,
@@ -58,33 +58,31 @@ internal static class HoconOptionsReader
         };
     }
 
-    private static List<SymbolOptions> ReadSymbols(HoconSection symbols)
+    private static List<SymbolOptions> ReadSymbols(SettingsReader symbols)
     {
         if (symbols.Keys.Count == 0)
-            throw symbols.Invalid("at least one symbol");
+            throw new SettingsException(symbols.Path, "{ }", "expected at least one symbol");
         return symbols.Keys.Select(symbol => ReadSymbol(symbols, symbol)).ToList();
     }
 
     // A symbol is either its start price (BTCUSDT = 42000) or an object that also sets its filters.
-    private static SymbolOptions ReadSymbol(HoconSection symbols, string symbol)
+    private static SymbolOptions ReadSymbol(SettingsReader symbols, string symbol)
     {
         if (!symbols.HasSection(symbol))
-            return Checked(symbols, symbol, new SymbolOptions(symbol, symbols.PositiveDecimal(symbol, 0)));
+            return Checked(symbols, symbol, new SymbolOptions(symbol, symbols.Decimal(symbol, 0, minIncluded: false)));
         var section = symbols.Section(symbol);
         section.RejectUnknownKeys(SymbolKeys);
-        if (!section.Has("price"))
-            throw section.Invalid("price", "the symbol's start price");
-        var defaults = new SymbolOptions(symbol, section.PositiveDecimal("price", 0));
+        var defaults = new SymbolOptions(symbol, section.Decimal("price", 0, minIncluded: false));
         return Checked(symbols, symbol, defaults with
         {
-            QuoteAsset = section.Text("quote", defaults.QuoteAsset),
-            TickSize = section.PositiveDecimal("tick-size", defaults.TickSize),
-            StepSize = section.PositiveDecimal("step-size", defaults.StepSize),
-            MinNotional = section.NonNegativeDecimal("min-notional", defaults.MinNotional),
+            QuoteAsset = section.Has("quote") ? section.String("quote") : defaults.QuoteAsset,
+            TickSize = section.Has("tick-size") ? section.Decimal("tick-size", 0, minIncluded: false) : defaults.TickSize,
+            StepSize = section.Has("step-size") ? section.Decimal("step-size", 0, minIncluded: false) : defaults.StepSize,
+            MinNotional = section.Has("min-notional") ? section.Decimal("min-notional", 0) : defaults.MinNotional,
         });
     }
 
-    private static SymbolOptions Checked(HoconSection symbols, string key, SymbolOptions symbol)
+    private static SymbolOptions Checked(SettingsReader symbols, string key, SymbolOptions symbol)
     {
         try
         {
@@ -93,58 +91,53 @@ internal static class HoconOptionsReader
         }
         catch (ArgumentException)
         {
-            throw symbols.Invalid(key, "an upper-case symbol ending with its quote asset (set quote = ... when it is not a well-known one)");
+            throw symbols.Invalid(key, "expected an upper-case symbol ending with its quote asset (set quote = ... when it is not a well-known one)");
         }
     }
 
-    private static List<AccountOptions> ReadAccounts(HoconSection exchange, string key)
+    private static List<AccountOptions> ReadAccounts(SettingsReader exchange, string key)
     {
         var accounts = exchange.Sections(key).Select(ReadAccount).ToList();
         if (accounts.Count == 0)
-            throw exchange.Invalid(key, "at least one account");
+            throw exchange.Invalid(key, "expected at least one account");
         if (accounts.DistinctBy(account => account.ApiKey).Count() != accounts.Count)
-            throw exchange.Invalid(key, "accounts with different api-keys");
+            throw exchange.Invalid(key, "expected accounts with different api-keys");
         return accounts;
     }
 
-    private static AccountOptions ReadAccount(HoconSection account)
+    private static AccountOptions ReadAccount(SettingsReader account)
     {
         account.RejectUnknownKeys(AccountKeys);
-        foreach (var required in new[] { "api-key", "secret" })
-            if (!account.Has(required))
-                throw account.Invalid(required, "a non-empty string");
         var balances = account.Has("balances") ? account.Section("balances") : null;
-        return new AccountOptions(account.Text("api-key", ""), account.Text("secret", ""))
+        return new AccountOptions(account.String("api-key"), account.String("secret"))
         {
-            Balances = balances?.Keys.ToDictionary(asset => asset, asset => balances.NonNegativeDecimal(asset, 0)),
+            Balances = balances?.Keys.ToDictionary(asset => asset, asset => balances.Decimal(asset, 0)),
         };
     }
 
-    private static WeightLimitOptions ReadWeightLimit(HoconSection limit)
+    private static WeightLimitOptions ReadWeightLimit(SettingsReader limit)
     {
         limit.RejectUnknownKeys(WeightLimitKeys);
         var defaults = new WeightLimitOptions();
         return new WeightLimitOptions
         {
-            Budget = limit.WholeNumber("budget", defaults.Budget, 1, int.MaxValue),
-            Window = limit.PositiveDuration("window", defaults.Window),
-            BanAfter = limit.WholeNumber("ban-after", defaults.BanAfter, 0, int.MaxValue),
-            BanDuration = limit.PositiveDuration("ban-duration", defaults.BanDuration),
+            Budget = limit.Has("budget") ? limit.Int("budget", min: 1) : defaults.Budget,
+            Window = limit.Has("window") ? limit.Duration("window") : defaults.Window,
+            BanAfter = limit.Has("ban-after") ? limit.Int("ban-after", min: 0) : defaults.BanAfter,
+            BanDuration = limit.Has("ban-duration") ? limit.Duration("ban-duration") : defaults.BanDuration,
         };
     }
 
-    private static ScheduledFault ReadScheduledFault(HoconSection entry, IReadOnlySet<string> exchanges)
+    private static ScheduledFault ReadScheduledFault(SettingsReader entry, IReadOnlySet<string> exchanges)
     {
         entry.RejectUnknownKeys(ScheduleKeys);
-        var exchange = entry.Text("exchange", "");
+        var exchange = entry.String("exchange");
         if (!exchanges.Contains(exchange))
-            throw entry.Invalid("exchange", $"one of the configured exchanges ({string.Join(", ", exchanges)})");
-        if (!entry.Has("duration"))
-            throw entry.Invalid("duration", "how long the fault lasts, such as 20s");
+            throw entry.Invalid("exchange", $"expected one of the configured exchanges ({string.Join(", ", exchanges)})");
         return new ScheduledFault(
             exchange,
-            entry.Duration("at", TimeSpan.Zero),
-            entry.PositiveDuration("duration", TimeSpan.Zero),
+            entry.Has("at") ? entry.Duration("at", zeroAllowed: true) : TimeSpan.Zero,
+            entry.Duration("duration"),
             entry.Has("fault") ? FaultSettingsHocon.Read(entry.Section("fault")) : FaultSettings.None);
     }
 }

@@ -35,7 +35,7 @@ public sealed record SimulatorOptions
     /// <summary>Where the simulator says which faults it applies; nothing is logged by default.</summary>
     public ILoggerFactory LoggerFactory { get; init; } = NullLoggerFactory.Instance;
 
-    /// <summary>Reads the <c>exchange-sim</c> block of a HOCON text; a bad value throws <see cref="SimulatorConfigurationException"/>.</summary>
+    /// <summary>Reads the <c>exchange-sim</c> block of a HOCON text; a bad value throws a <see cref="TradingActors.Configuration.SettingsException"/>.</summary>
     public static SimulatorOptions FromHocon(string hocon) => HoconOptionsReader.Read(hocon);
 
     internal void Validate()

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using TradingActors.ExchangeSim.Configuration;
+using TradingActors.Configuration;
 
 namespace TradingActors.ExchangeSim.Faults;
 
@@ -42,26 +42,24 @@ internal static class AdminEndpoints
         var text = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
         try
         {
-            var section = HoconSection.Parse(text);
+            var section = new SettingsReader(HoconText.Parse("the request body", text), "");
             var settings = FaultSettingsHocon.Read(section, "duration");
-            var duration = section.Has("duration") ? section.PositiveDuration("duration", TimeSpan.Zero) : (TimeSpan?)null;
+            var duration = section.Has("duration") ? section.Duration("duration") : (TimeSpan?)null;
             return Apply(faults, settings, duration);
         }
-        catch (SimulatorConfigurationException e)
+        catch (SettingsException e)
         {
             return Results.Json(new { error = Bounded(e) }, statusCode: StatusCodes.Status400BadRequest);
         }
     }
 
     // The message quotes what the client sent, the key and its value (or, for text that is not HOCON, the line the
-    // parser stopped on), and a body may hold megabytes there: each is echoed cut short, the rest of the message whole.
-    private static string Bounded(SimulatorConfigurationException e)
+    // parser stopped on), and a body may hold megabytes there: the key is echoed cut short (the value already is).
+    private static string Bounded(SettingsException e)
     {
         const int parserLineLength = 160;
-        var echoed = $"{e.Path} = '{e.Value}'";
-        return e.Path.Length > 0 && e.Message.StartsWith(echoed, StringComparison.Ordinal)
-            ? $"{Echo.Bounded(e.Path)} = '{Echo.Bounded(e.Value)}'{e.Message[echoed.Length..]}"
-            : string.Join('\n', e.Message.Split('\n').Select(line => Echo.Bounded(line, parserLineLength)));
+        var message = $"{Echo.Bounded(e.Path)}{(e.Value is null ? "" : $" = {SettingsException.Printable(e.Value)}")}: {e.Problem}";
+        return string.Join('\n', message.Split('\n').Select(line => Echo.Bounded(line, parserLineLength)));
     }
 
     // Not awaited: an outage closes the port this reply has to leave by.

@@ -1,4 +1,4 @@
-using TradingActors.ExchangeSim.Configuration;
+using TradingActors.Configuration;
 
 namespace TradingActors.ExchangeSim.Faults;
 
@@ -10,7 +10,7 @@ internal static class FaultSettingsHocon
 {
     private sealed record FaultKey(
         string Name,
-        Func<HoconSection, string, FaultSettings, FaultSettings> Read,
+        Func<SettingsReader, string, FaultSettings, FaultSettings> Read,
         Func<FaultSettings, object?> Describe);
 
     private static readonly FaultKey[] FaultKeys =
@@ -26,7 +26,7 @@ internal static class FaultSettingsHocon
         Duration("order-query-lag", f => f.OrderQueryLag, (f, v) => f with { OrderQueryLag = v }),
         Switch("outage", f => f.Outage, (f, v) => f with { Outage = v }),
         new("weight-budget",
-            (section, key, f) => f with { WeightBudget = section.WholeNumber(key, 0, 1, int.MaxValue) },
+            (section, key, f) => f with { WeightBudget = section.Int(key, min: 1) },
             f => f.WeightBudget),
         Switch("ws-drop", f => f.WsDrop, (f, v) => f with { WsDrop = v }),
         Switch("ws-stall", f => f.WsStall, (f, v) => f with { WsStall = v }),
@@ -38,7 +38,7 @@ internal static class FaultSettingsHocon
     public static IEnumerable<string> Keys => FaultKeys.Select(key => key.Name);
 
     /// <summary>Reads the faults of a section; <paramref name="otherKeys"/> may sit beside them.</summary>
-    public static FaultSettings Read(HoconSection section, params string[] otherKeys)
+    public static FaultSettings Read(SettingsReader section, params string[] otherKeys)
     {
         section.RejectUnknownKeys(Keys.Concat(otherKeys));
         return FaultKeys.Aggregate(FaultSettings.None,
@@ -54,16 +54,16 @@ internal static class FaultSettingsHocon
 
     private static FaultKey Duration(string name, Func<FaultSettings, TimeSpan> get, Func<FaultSettings, TimeSpan, FaultSettings> set) =>
         new(name,
-            (section, key, f) => set(f, section.Duration(key, TimeSpan.Zero)),
+            (section, key, f) => set(f, section.Duration(key, zeroAllowed: true)),
             f => get(f) > TimeSpan.Zero ? FormattableString.Invariant($"{get(f).TotalMilliseconds}ms") : null);
 
     private static FaultKey Share(string name, Func<FaultSettings, double> get, Func<FaultSettings, double, FaultSettings> set) =>
         new(name,
-            (section, key, f) => set(f, section.Share(key, 0)),
+            (section, key, f) => set(f, section.Double(key, min: 0, max: 1)),
             f => get(f) > 0 ? get(f) : null);
 
     private static FaultKey Switch(string name, Func<FaultSettings, bool> get, Func<FaultSettings, bool, FaultSettings> set) =>
         new(name,
-            (section, key, f) => set(f, section.Switch(key, false)),
+            (section, key, f) => set(f, section.Bool(key)),
             f => get(f) ? true : null);
 }

@@ -1,6 +1,8 @@
+using System.Text;
 using Akka.Configuration;
 using TradingActors.Configuration;
 using TradingActors.ExchangeSim.Configuration;
+using TradingActors.Node.Simulation;
 
 namespace TradingActors.Node.Configuration;
 
@@ -24,39 +26,47 @@ public sealed record NodeConfiguration(string Source, Config Config, NodeSetting
     /// <param name="source">Where <paramref name="text"/> came from, for the messages.</param>
     public static NodeConfiguration FromText(string source, string text, bool withSimulator, Func<string, string?> environment)
     {
-        var config = Parse(source, text);
+        var config = HoconText.Parse(source, text);
+        if (config.IsEmpty)
+            throw new NodeStartException($"{source} is empty: it holds no settings.");
+        new SettingsReader(config, "").RejectUnknownKeys(Sections);
         var trading = TradingSettings.From(config);
         if (!withSimulator && trading.Endpoints.Count == 0)
             throw new NodeStartException(
                 $"{source} gives no exchange an endpoint: with --no-sim set trading.exchanges.<name>.endpoint.url for each exchange.");
-        return new NodeConfiguration(
-            source,
-            config,
-            NodeSettings.From(config, environment),
-            withSimulator ? SimulatorOptions.FromHocon(text) : null);
+        var node = NodeSettings.From(config, environment);
+        var simulator = withSimulator ? SimulatorOptions.FromHocon(text) : null;
+        if (simulator is not null)
+            RefuseSymbolNotListed(node, InProcessSimulator.Traded(simulator, config));
+        return new NodeConfiguration(source, config, node, simulator);
+    }
+
+    // akka: a host's own Akka settings, which Akka itself reads.
+    private static readonly string[] Sections = [TradingSettings.Section, "exchange-sim", NodeSettings.Section, "akka"];
+
+    /// <summary>The trader trades its symbol on every traded exchange: one that does not list it would refuse every order.</summary>
+    private static void RefuseSymbolNotListed(NodeSettings node, IEnumerable<ExchangeOptions> traded)
+    {
+        if (traded.FirstOrDefault(exchange => exchange.Symbols.All(listed => listed.Symbol != node.Symbol)) is { } exchange)
+            throw new SettingsException($"{NodeSettings.Section}.symbol", node.Symbol,
+                $"{exchange.Name} does not list it; it lists {string.Join(", ", exchange.Symbols.Select(listed => listed.Symbol))}");
     }
 
     private static string Read(string source)
     {
+        if (Directory.Exists(source))
+            throw new NodeStartException($"Cannot read the configuration: {source} is a directory, not a file.");
         try
         {
-            return File.ReadAllText(source);
+            return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(File.ReadAllBytes(source));
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new NodeStartException($"Cannot read the configuration: {source} is not a text file (it holds bytes that are not UTF-8).");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new NodeStartException($"Cannot read the configuration: {e.Message}");
-        }
-    }
-
-    private static Config Parse(string source, string text)
-    {
-        try
-        {
-            return ConfigurationFactory.ParseString(text);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            throw new NodeStartException($"{source} is not HOCON that Akka can read: {e.Message}");
         }
     }
 }

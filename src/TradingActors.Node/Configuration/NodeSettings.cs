@@ -24,7 +24,9 @@ public sealed record NodeSettings(
     public static NodeSettings From(Config config, Func<string, string?> environment)
     {
         var node = new SettingsReader(config, Section);
-        var http = new SettingsReader(config, $"{Section}.http");
+        node.RejectUnknownKeys(["duration", "tick", "order-every", "symbol", "quantity", "refresh", "status-interval", "http"]);
+        var http = node.Section("http");
+        http.RejectUnknownKeys(["port", "admin-token"]);
         return new NodeSettings(
             node.Duration("duration", zeroAllowed: true),
             node.Duration("tick"),

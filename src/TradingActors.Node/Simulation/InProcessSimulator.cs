@@ -27,8 +27,7 @@ internal static class InProcessSimulator
     /// </summary>
     public static Config PointEndpointsAt(ExchangeSimulator simulator, SimulatorOptions options, Config config)
     {
-        var named = simulator.Exchanges.Values.Where(exchange => config.HasPath($"trading.exchanges.{exchange.Name}")).ToList();
-        var traded = named.Count > 0 ? named : simulator.Exchanges.Values.ToList();
+        var traded = Traded(options, config).Select(exchange => simulator.Exchanges[exchange.Name]).ToList();
         var addresses = traded.Select(exchange => $"trading.exchanges.{exchange.Name}.endpoint.url = {Quoted(exchange.BaseAddress.ToString())}");
         var keys = string.Join('\n', traded.Select(exchange =>
             $"trading.exchanges.{exchange.Name}.endpoint {{ api-key = {Quoted(AccountOptions.Default.ApiKey)}, api-secret = {Quoted(AccountOptions.Default.Secret)} }}"));
@@ -38,6 +37,13 @@ internal static class InProcessSimulator
             .Select(url => $"{url.Path} = {Quoted(url.Moved.ToString())}");
         return ConfigurationFactory.ParseString(string.Join('\n', addresses.Concat(feeds)))
             .WithFallback(config).WithFallback(ConfigurationFactory.ParseString(keys));
+    }
+
+    /// <summary>The simulated exchanges the engine trades on: those <c>trading.exchanges</c> names, or all when it names none.</summary>
+    public static IReadOnlyList<ExchangeOptions> Traded(SimulatorOptions options, Config config)
+    {
+        var named = options.Exchanges.Where(exchange => config.HasPath($"trading.exchanges.{exchange.Name}")).ToList();
+        return named.Count > 0 ? named : options.Exchanges;
     }
 
     private static Dictionary<int, Uri> StreamsByConfiguredPort(ExchangeSimulator simulator, SimulatorOptions options) =>

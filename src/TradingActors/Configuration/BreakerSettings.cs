@@ -102,6 +102,6 @@ public sealed record BreakerSettings
         var value = config.Duration(key);
         return value >= floor
             ? value
-            : throw new SettingsException(config.PathOf(key), value.ToString(), $"must be at least {floorKey} ({floor})");
+            : throw config.Invalid(key, $"must be at least {floorKey} ({Durations.Text(floor)})");
     }
 }

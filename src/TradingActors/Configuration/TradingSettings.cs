@@ -52,30 +52,29 @@ public sealed record TradingSettings(
         return longest + Facade.Margin;
     }
 
-    /// <summary>Reads <paramref name="config"/> over the reference configuration; a bad value throws <see cref="SettingsException"/>.</summary>
+    /// <summary>
+    /// Reads <paramref name="config"/> over the reference configuration; a bad value throws <see cref="SettingsException"/>.
+    /// A key the reference configuration does not have at that place is refused, so a misspelt setting never runs on its default.
+    /// </summary>
     public static TradingSettings From(Config config)
     {
-        var root = config.WithFallback(Reference);
-        var defaults = new SettingsReader(root, $"{Section}.breaker-defaults");
+        var trading = new SettingsReader(config.WithFallback(Reference), Section);
+        trading.RejectUnknownKeys(KnownKeys(""));
+        var defaults = Checked(trading.Section("breaker-defaults"), BreakerKeys);
+        var exchanges = Named(trading.Section("exchanges"), name => Checked(trading.Section($"exchanges.{name}", defaults), BreakerKeys.Concat(["endpoint", "symbols"])));
         return new TradingSettings(
             BreakerSettings.Read(defaults),
-            Names(root, $"{Section}.exchanges").ToDictionary(
-                name => name,
-                name => BreakerSettings.Read(new SettingsReader(root, $"{Section}.exchanges.{name}", defaults))),
-            ReadFallbacks(root),
-            ReadAlerts(new SettingsReader(root, $"{Section}.alerts")),
-            ReadEndpoints(root),
-            ReadFeeds(root),
-            FacadeSettings.Read(new SettingsReader(root, $"{Section}.facade")),
-            OrderLedgerSettings.Read(new SettingsReader(root, $"{Section}.orders")),
-            ReadSymbols(root));
+            exchanges.ToDictionary(exchange => exchange.Key, exchange => BreakerSettings.Read(exchange.Value)),
+            ReadFallbacks(Checked(trading.Section("routing"), KnownKeys("routing")).Section("fallbacks"), exchanges.Keys),
+            ReadAlerts(Checked(trading.Section("alerts"), KnownKeys("alerts"))),
+            ReadEndpoints(trading, exchanges),
+            ReadFeeds(trading),
+            FacadeSettings.Read(Checked(trading.Section("facade"), KnownKeys("facade"))),
+            OrderLedgerSettings.Read(Checked(trading.Section("orders"), KnownKeys("orders"))),
+            exchanges.Select(exchange => (exchange.Key, Symbols: exchange.Value.Strings("symbols")))
+                .Where(exchange => exchange.Symbols.Count > 0)
+                .ToDictionary(exchange => exchange.Key, IReadOnlySet<string> (exchange) => exchange.Symbols.ToHashSet(StringComparer.Ordinal)));
     }
-
-    private static Dictionary<string, IReadOnlySet<string>> ReadSymbols(Config root) =>
-        Names(root, $"{Section}.exchanges")
-            .Select(name => (name, symbols: new SettingsReader(root, $"{Section}.exchanges.{name}").Strings("symbols")))
-            .Where(exchange => exchange.symbols.Count > 0)
-            .ToDictionary(exchange => exchange.name, IReadOnlySet<string> (exchange) => exchange.symbols.ToHashSet(StringComparer.Ordinal));
 
     /// <summary>Why <paramref name="exchange"/> cannot take an order for <paramref name="symbol"/>, or null when it may.</summary>
     public string? SymbolProblem(string exchange, string symbol) =>
@@ -83,36 +82,55 @@ public sealed record TradingSettings(
             ? $"{exchange} does not trade {symbol} (trading.exchanges.{exchange}.symbols lists {string.Join(", ", traded.Order(StringComparer.Ordinal))})"
             : null;
 
-    private static Dictionary<string, FeedSettings> ReadFeeds(Config root)
+    // half-open-max-calls has no default of its own (unset, it is the success threshold), so the reference leaves it out.
+    private static IEnumerable<string> BreakerKeys => KnownKeys("breaker-defaults").Append("half-open-max-calls");
+
+    private static IEnumerable<string> EndpointKeys => KnownKeys("endpoint-defaults").Concat(["url", "api-key", "api-secret"]);
+
+    private static IEnumerable<string> FeedKeys => KnownKeys("feed-defaults").Concat(["primary", "symbols"]);
+
+    private static IEnumerable<string> KnownKeys(string section) =>
+        new SettingsReader(Reference, section.Length == 0 ? Section : $"{Section}.{section}").Keys;
+
+    private static SettingsReader Checked(SettingsReader section, IEnumerable<string> known)
     {
-        var defaults = new SettingsReader(root, $"{Section}.feed-defaults");
-        return Names(root, $"{Section}.feeds").ToDictionary(
-            name => name,
-            name => FeedSettings.Read(new SettingsReader(root, $"{Section}.feeds.{name}", defaults)));
+        section.RejectUnknownKeys(known);
+        return section;
     }
 
-    private static Dictionary<string, BinanceSettings> ReadEndpoints(Config root)
+    /// <summary>The sections of a section of names (an exchange's, a feed's), each refused unless it is an object.</summary>
+    private static Dictionary<string, SettingsReader> Named(SettingsReader names, Func<string, SettingsReader> read) =>
+        names.Keys.ToDictionary(name => name, read);
+
+    private static Dictionary<string, FeedSettings> ReadFeeds(SettingsReader trading)
     {
-        var defaults = new SettingsReader(root, $"{Section}.endpoint-defaults");
-        return Names(root, $"{Section}.exchanges")
-            .Where(name => root.HasPath($"{Section}.exchanges.{name}.endpoint"))
-            .ToDictionary(name => name, name => BinanceSettings.Read(new SettingsReader(root, $"{Section}.exchanges.{name}.endpoint", defaults)));
+        var defaults = Checked(trading.Section("feed-defaults"), FeedKeys);
+        return Named(trading.Section("feeds"), name => Checked(trading.Section($"feeds.{name}", defaults), FeedKeys))
+            .ToDictionary(feed => feed.Key, feed => FeedSettings.Read(feed.Value));
     }
 
-    private static IEnumerable<string> Names(Config root, string path) =>
-        root.HasPath(path) ? root.GetConfig(path).AsEnumerable().Select(e => e.Key).Distinct() : [];
-
-    private static Dictionary<string, IReadOnlyList<string>> ReadFallbacks(Config root)
+    private static Dictionary<string, BinanceSettings> ReadEndpoints(SettingsReader trading, Dictionary<string, SettingsReader> exchanges)
     {
-        var routing = new SettingsReader(root, $"{Section}.routing.fallbacks");
-        return Names(root, $"{Section}.routing.fallbacks").ToDictionary(
+        var defaults = Checked(trading.Section("endpoint-defaults"), EndpointKeys);
+        return exchanges.Where(exchange => exchange.Value.Has("endpoint"))
+            .ToDictionary(exchange => exchange.Key,
+                exchange => BinanceSettings.Read(Checked(exchange.Value.Section("endpoint", defaults), EndpointKeys)));
+    }
+
+    /// <summary>Each chain names exchanges configured under trading.exchanges: a misspelt one would never be tried.</summary>
+    private static Dictionary<string, IReadOnlyList<string>> ReadFallbacks(SettingsReader fallbacks, IReadOnlyCollection<string> exchanges)
+    {
+        var configured = exchanges.Count == 0 ? "none is" : string.Join(", ", exchanges) + " are";
+        return fallbacks.Keys.ToDictionary(
             primary => primary,
             primary =>
             {
-                var chain = routing.Strings(primary);
-                return chain.Contains(primary)
-                    ? throw new SettingsException(routing.PathOf(primary), $"[{string.Join(", ", chain)}]", "an exchange cannot be its own fallback")
-                    : chain;
+                if (!exchanges.Contains(primary))
+                    throw fallbacks.Invalid(primary, $"{primary} is not an exchange configured under trading.exchanges ({configured})");
+                var chain = fallbacks.Strings(primary);
+                if (chain.FirstOrDefault(fallback => !exchanges.Contains(fallback)) is { } unknown)
+                    throw fallbacks.Invalid(primary, $"{unknown} is not an exchange configured under trading.exchanges ({configured})");
+                return chain.Contains(primary) ? throw fallbacks.Invalid(primary, "an exchange cannot be its own fallback") : chain;
             });
     }
 
@@ -121,7 +139,7 @@ public sealed record TradingSettings(
         var url = alerts.Has("webhook-url") ? alerts.Optional("webhook-url") : null;
         Uri? webhook = null;
         if (url is not null && (!Uri.TryCreate(url, UriKind.Absolute, out webhook) || webhook.Scheme is not ("http" or "https")))
-            throw new SettingsException(alerts.PathOf("webhook-url"), url, "expected an http or https URL, or an empty string for none");
+            throw alerts.Invalid("webhook-url", "expected an http or https URL, or an empty string for none");
         return new BreakerAlerts.Settings(alerts.Duration("interval", zeroAllowed: true), webhook, alerts.Duration("webhook-timeout"));
     }
 

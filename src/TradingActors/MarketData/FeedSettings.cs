@@ -37,7 +37,7 @@ public sealed record FeedSettings
         var primary = ReadEndpoint(feed, "primary");
         Uri? backup = feed.Optional("backup") is null ? null : ReadEndpoint(feed, "backup");
         if (backup is not null && backup == primary)
-            throw new SettingsException(feed.PathOf("backup"), backup.ToString(), "must differ from primary");
+            throw feed.Invalid("backup", "must differ from primary");
         return Read(feed, primary, backup, ReadSymbols(feed));
     }
 
@@ -46,7 +46,7 @@ public sealed record FeedSettings
         var minBackoff = feed.Duration("min-backoff");
         var maxBackoff = feed.Duration("max-backoff");
         if (maxBackoff < minBackoff)
-            throw new SettingsException(feed.PathOf("max-backoff"), maxBackoff.ToString(), $"must be at least min-backoff ({minBackoff})");
+            throw feed.Invalid("max-backoff", $"must be at least min-backoff ({Durations.Text(minBackoff)})");
         return new FeedSettings
         {
             Primary = primary,
@@ -68,7 +68,7 @@ public sealed record FeedSettings
         var url = feed.String(key);
         return Uri.TryCreate(url, UriKind.Absolute, out var endpoint) && endpoint.Scheme is "ws" or "wss"
             ? endpoint
-            : throw new SettingsException(feed.PathOf(key), url, "expected a ws or wss URL");
+            : throw feed.Invalid(key, "expected a ws or wss URL");
     }
 
     private static string[] ReadSymbols(SettingsReader feed)

@@ -49,7 +49,7 @@ public sealed record OrderLedgerSettings
         var minBackoff = orders.Duration("min-backoff");
         var maxBackoff = orders.Duration("max-backoff");
         if (maxBackoff < minBackoff)
-            throw new SettingsException(orders.PathOf("max-backoff"), Durations.Text(maxBackoff), $"must be at least min-backoff ({Durations.Text(minBackoff)})");
+            throw orders.Invalid("max-backoff", $"must be at least min-backoff ({Durations.Text(minBackoff)})");
         return new OrderLedgerSettings
         {
             Journal = orders.String("journal"),

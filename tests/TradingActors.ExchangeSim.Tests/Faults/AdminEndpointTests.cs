@@ -70,8 +70,7 @@ public sealed class AdminEndpointTests
 
         Assert.Equal(400, (int)response.StatusCode);
         var error = (await response.JsonAsync()).Text("error");
-        Assert.Contains("hang", error);
-        Assert.Contains("'2'", error);
+        Assert.StartsWith("hang = 2: ", error);
     }
 
     [Fact]
@@ -85,7 +84,8 @@ public sealed class AdminEndpointTests
 
         Assert.Equal(400, (int)response.StatusCode);
         var error = (await response.JsonAsync()).Text("error");
-        Assert.StartsWith(new string('k', 40) + "\u2026 = '1' is invalid: expected one of the keys latency, ", error);
+        Assert.StartsWith(new string('k', 40) + "\u2026", error);
+        Assert.InRange(error.Length, 1, 1000);
     }
 
     [Fact]
@@ -99,7 +99,9 @@ public sealed class AdminEndpointTests
 
         Assert.Equal(400, (int)response.StatusCode);
         var error = (await response.JsonAsync()).Text("error");
-        Assert.StartsWith("latency = '" + new string('9', 40) + "\u2026' is invalid: expected a duration", error);
+        Assert.StartsWith("latency = " + new string('9', 40), error);
+        Assert.Contains("expected a duration", error);
+        Assert.InRange(error.Length, 1, 1000);
     }
 
     [Fact]
@@ -112,7 +114,7 @@ public sealed class AdminEndpointTests
 
         Assert.Equal(400, (int)response.StatusCode);
         var error = (await response.JsonAsync()).Text("error");
-        Assert.StartsWith("The text is not HOCON that Akka can read: ", error);
+        Assert.StartsWith("the request body: is not HOCON that Akka can read", error);
         Assert.InRange(error.Length, 1, 1000);
     }
 

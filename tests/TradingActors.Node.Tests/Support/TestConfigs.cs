@@ -39,6 +39,7 @@ internal static class TestConfigs
     public const string BinanceDown = """
         trading {
           breaker-defaults { failure-threshold = 2, open-timeout = 300ms, max-open-timeout = 600ms, call-timeout = 500ms, health-check = on }
+          exchanges { binance = {}, bybit = {}, kraken = {} }
           routing.fallbacks { binance = [bybit] }
         }
         exchange-sim {

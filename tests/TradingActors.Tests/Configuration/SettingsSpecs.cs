@@ -58,7 +58,7 @@ public sealed class SettingsSpecs
     [Fact]
     public void Fallback_chains_are_read_per_exchange()
     {
-        var settings = Read("trading.routing.fallbacks.binance = [bybit, kraken]");
+        var settings = Read("trading.exchanges { binance = {}, bybit = {}, kraken = {} }\ntrading.routing.fallbacks.binance = [bybit, kraken]");
 
         Assert.Equal(["bybit", "kraken"], settings.Fallbacks["binance"]);
     }
@@ -66,7 +66,7 @@ public sealed class SettingsSpecs
     [Fact]
     public void An_exchange_that_falls_back_to_itself_is_refused()
     {
-        var error = Assert.Throws<SettingsException>(() => Read("trading.routing.fallbacks.binance = [bybit, binance]"));
+        var error = Assert.Throws<SettingsException>(() => Read("trading.exchanges { binance = {}, bybit = {} }\ntrading.routing.fallbacks.binance = [bybit, binance]"));
 
         Assert.Equal("trading.routing.fallbacks.binance", error.Path);
     }

@@ -16,10 +16,10 @@ public sealed record BinanceSettings(Uri BaseAddress, string ApiKey, string ApiS
     {
         var url = endpoint.String("url");
         if (!Uri.TryCreate(url, UriKind.Absolute, out var address) || address.Scheme is not ("http" or "https"))
-            throw new SettingsException(endpoint.PathOf("url"), url, "expected an http or https URL");
+            throw endpoint.Invalid("url", "expected an http or https URL");
         var recvWindow = endpoint.Duration("recv-window");
         if (recvWindow > TimeSpan.FromMinutes(1))
-            throw new SettingsException(endpoint.PathOf("recv-window"), recvWindow.ToString(), "must be at most 60s, as Binance allows");
+            throw endpoint.Invalid("recv-window", "must be at most 60s, as Binance allows");
         return new BinanceSettings(address, endpoint.String("api-key"), endpoint.String("api-secret"), recvWindow,
             endpoint.Duration("connect-timeout"), endpoint.Duration("request-timeout"))
         {

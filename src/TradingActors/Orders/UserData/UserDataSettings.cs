@@ -34,8 +34,7 @@ public sealed record UserDataSettings
         var minBackoff = endpoint.Duration("user-data-min-backoff");
         var maxBackoff = endpoint.Duration("user-data-max-backoff");
         if (maxBackoff < minBackoff)
-            throw new SettingsException(endpoint.PathOf("user-data-max-backoff"), Durations.Text(maxBackoff),
-                $"must be at least user-data-min-backoff ({Durations.Text(minBackoff)})");
+            throw endpoint.Invalid("user-data-max-backoff", $"must be at least user-data-min-backoff ({Durations.Text(minBackoff)})");
         return new UserDataSettings
         {
             Endpoint = ReadEndpoint(endpoint, restAddress),
@@ -60,6 +59,6 @@ public sealed record UserDataSettings
             return DerivedFrom(restAddress);
         return Uri.TryCreate(url, UriKind.Absolute, out var address) && address.Scheme is "ws" or "wss"
             ? address
-            : throw new SettingsException(endpoint.PathOf("ws-api-url"), url, "expected a ws or wss URL, or an empty string to derive it from url");
+            : throw endpoint.Invalid("ws-api-url", "expected a ws or wss URL, or an empty string to derive it from url");
     }
 }
