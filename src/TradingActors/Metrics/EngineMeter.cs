@@ -75,8 +75,7 @@ public static class EngineMeter
         Meter.CreateCounter<long>("trading.orders.external", "{order}", "Orders an exchange reported that the ledger never sent, by exchange");
 
     // Each running ledger's counts of unsettled orders, added while it runs; read by the gauge's callback.
-    private static readonly ConcurrentDictionary<IReadOnlyDictionary<(string Exchange, OrderLife Life), int>, bool> UnsettledOrders =
-        new(ReferenceEqualityComparer.Instance);
+    private static readonly ConcurrentDictionary<Guid, IReadOnlyDictionary<(string Exchange, OrderLife Life), int>> UnsettledOrders = new();
 
     static EngineMeter()
     {
@@ -96,12 +95,18 @@ public static class EngineMeter
 
     internal static void ForgetFeed(string exchange) => FeedStates.TryRemove(exchange, out _);
 
-    internal static void ObserveOrders(IReadOnlyDictionary<(string Exchange, OrderLife Life), int> unsettled) => UnsettledOrders[unsettled] = true;
+    /// <summary>Gauges a ledger's counts until the returned key is forgotten.</summary>
+    internal static Guid ObserveOrders(IReadOnlyDictionary<(string Exchange, OrderLife Life), int> unsettled)
+    {
+        var ledger = Guid.NewGuid();
+        UnsettledOrders[ledger] = unsettled;
+        return ledger;
+    }
 
-    internal static void ForgetOrders(IReadOnlyDictionary<(string Exchange, OrderLife Life), int> unsettled) => UnsettledOrders.TryRemove(unsettled, out _);
+    internal static void ForgetOrders(Guid ledger) => UnsettledOrders.TryRemove(ledger, out _);
 
     private static IEnumerable<Measurement<int>> ObserveUnsettledOrders() =>
-        UnsettledOrders.Keys.SelectMany(ledger => ledger).GroupBy(count => count.Key).Select(count => new Measurement<int>(count.Sum(c => c.Value),
+        UnsettledOrders.Values.SelectMany(ledger => ledger).GroupBy(count => count.Key).Select(count => new Measurement<int>(count.Sum(c => c.Value),
             new KeyValuePair<string, object?>("exchange", count.Key.Exchange),
             new KeyValuePair<string, object?>("state", count.Key.Life switch
             {

@@ -57,6 +57,7 @@ internal sealed class OrderLedgerActor : UntypedPersistentActor, IWithTimers
     // Per exchange, the ids of the orders it reported that the ledger never sent.
     private readonly Dictionary<string, HashSet<string>> _external = new(StringComparer.Ordinal);
     private DateTimeOffset _startupOver;
+    private Guid _gauged;
     private int _sinceSnapshot;
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -553,14 +554,14 @@ internal sealed class OrderLedgerActor : UntypedPersistentActor, IWithTimers
 
     protected override void PreStart()
     {
-        EngineMeter.ObserveOrders(_book.Unsettled);
+        _gauged = EngineMeter.ObserveOrders(_book.Unsettled);
         base.PreStart();
     }
 
     /// <summary>Whatever is still waiting on the ledger is answered: a caller never waits on silence.</summary>
     protected override void PostStop()
     {
-        EngineMeter.ForgetOrders(_book.Unsettled);
+        EngineMeter.ForgetOrders(_gauged);
         foreach (var (order, caller) in _recording.Values)
             caller.Tell(new ExchangeFailed(order, FailureKind.ConnectionFailed, ExecutionOutcome.NotExecuted, null,
                 "the order ledger stopped before it could record the order: not sent"));
