@@ -11,8 +11,9 @@ public sealed class FaultScheduleTests
     public async Task ScheduledFaultIsAppliedAtItsOffsetAndClearedAfterItsDuration()
     {
         var at = TimeSpan.FromMilliseconds(150);
+        // Long enough that a poll on a loaded machine cannot miss the whole window between applying and clearing.
         var faults = new FaultSettings { Other5xx = 1 };
-        var options = TestSimulator.Options() with { Schedule = [new ScheduledFault(TestSimulator.Exchange, at, TimeSpan.FromMilliseconds(150), faults)] };
+        var options = TestSimulator.Options() with { Schedule = [new ScheduledFault(TestSimulator.Exchange, at, TimeSpan.FromSeconds(1), faults)] };
         var watch = Stopwatch.StartNew();
         await using var simulator = await ExchangeSimulator.StartAsync(options);
         var exchange = simulator.Binance();
