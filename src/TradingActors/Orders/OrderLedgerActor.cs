@@ -330,16 +330,17 @@ internal sealed class OrderLedgerActor : UntypedPersistentActor, IWithTimers
     /// <summary>An open order the ledger holds joins its record; one it never sent is external.</summary>
     private void Listed(string exchange, ExchangeReply reply)
     {
+        // Client order ids hold no spaces, so this key never meets an order's own backoff.
+        var backoff = $"open orders at {exchange}";
         if (reply is not OpenOrdersListed listed)
         {
-            // Client order ids hold no spaces, so this key never meets an order's own backoff.
-            var wait = _reconciliation.NextWait($"open orders at {exchange}", (reply as CircuitOpen)?.RetryAfter);
+            var wait = _reconciliation.NextWait(backoff, (reply as CircuitOpen)?.RetryAfter);
             _log.Info("Order ledger: {Exchange} did not list its open orders ({Reply}); asking again in {Wait}",
                 exchange, reply.GetType().Name, Durations.Text(wait));
             Timers.StartSingleTimer($"open-orders-{exchange}", new ListingDue(exchange), wait);
             return;
         }
-        _reconciliation.Settled($"open orders at {exchange}");
+        _reconciliation.Settled(backoff);
         var now = Now;
         foreach (var report in listed.Orders)
             if (_book.TryGet(report.ClientOrderId, out var order))

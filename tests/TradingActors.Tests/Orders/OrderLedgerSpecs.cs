@@ -68,6 +68,14 @@ public sealed class OrderLedgerSpecs(ITestOutputHelper output) : TradingEngineTe
         LedgerSettled(engine);
     }
 
+    /// <summary>Stops the ledger and waits until it has, so the next start recovers from what it journaled.</summary>
+    private void StopLedger(TradingEngine.Parts engine)
+    {
+        Watch(engine.Orders);
+        Sys.Stop(engine.Orders);
+        ExpectTerminated(engine.Orders);
+    }
+
     /// <summary>Makes sure the ledger itself (under its keeper) has handled all it was sent, so the timers it armed exist.</summary>
     private void LedgerSettled(TradingEngine.Parts engine)
     {
@@ -247,9 +255,7 @@ public sealed class OrderLedgerSpecs(ITestOutputHelper output) : TradingEngineTe
         engine.Orders.Tell(Order("listed-1"), TestActor);
         _binance.Reply(new OrderPlaced(_binance.ExpectMsg<PlaceOrder>(), Report("listed-1", OrderState.New, filled: 0)));
         ExpectMsg<OrderPlaced>();
-        Watch(engine.Orders);
-        Sys.Stop(engine.Orders);
-        ExpectTerminated(engine.Orders);
+        StopLedger(engine);
 
         var restarted = Start(WithAccount);
         _binance.ExpectMsg<GetOrderStatus>();
@@ -428,9 +434,7 @@ public sealed class OrderLedgerSpecs(ITestOutputHelper output) : TradingEngineTe
         _binance.Reply(new OrderPlaced(_binance.ExpectMsg<PlaceOrder>(), Report("snap-open", OrderState.New, filled: 0)));
         ExpectMsg<OrderPlaced>();
         // The fourth event asked for a snapshot; the snapshot store saves it before the next ledger loads one.
-        Watch(engine.Orders);
-        Sys.Stop(engine.Orders);
-        ExpectTerminated(engine.Orders);
+        StopLedger(engine);
 
         var restarted = Start();
 
