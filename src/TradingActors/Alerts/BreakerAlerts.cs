@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using Akka.Actor;
 using Akka.Event;
 using TradingActors.Breaker;
+using TradingActors.Configuration;
 
 namespace TradingActors.Alerts;
 
@@ -23,6 +24,14 @@ public static class BreakerAlerts
         DateTimeOffset At, DateTimeOffset? OpenUntil, int Suppressed);
 
     public static Props Props(Settings settings) => Akka.Actor.Props.Create(() => new BreakerAlertsActor(settings));
+
+    /// <summary>How many alerts were held back, as a sentence ends: nothing for none.</summary>
+    public static string HeldBack(int suppressed) => suppressed switch
+    {
+        0 => "",
+        1 => " (1 alert held back)",
+        _ => $" ({suppressed} alerts held back)",
+    };
 }
 
 internal sealed class BreakerAlertsActor(BreakerAlerts.Settings settings) : UntypedActor
@@ -81,12 +90,12 @@ internal sealed class BreakerAlertsActor(BreakerAlerts.Settings settings) : Unty
         _last[transition.Exchange] = (transition.At, 0);
         var alert = new BreakerAlerts.Alert(transition.Exchange, level, transition.From, transition.To, transition.Reason,
             transition.At, transition.OpenUntil, last.Suppressed);
+        var heldBack = BreakerAlerts.HeldBack(alert.Suppressed);
         if (level == AlertLevel.Warning)
-            _log.Warning("ALERT {Exchange} breaker {To} until {OpenUntil}: {Reason} ({Suppressed} alerts held back)",
-                alert.Exchange, alert.To, alert.OpenUntil, alert.Reason, alert.Suppressed);
+            _log.Warning("ALERT {Exchange} breaker {To}{Until}: {Reason}{HeldBack}", alert.Exchange, alert.To,
+                alert.OpenUntil is { } until ? $" until {Durations.TimeOfDay(until)}" : "", alert.Reason, heldBack);
         else
-            _log.Info("Recovered: {Exchange} breaker {To}: {Reason} ({Suppressed} alerts held back)",
-                alert.Exchange, alert.To, alert.Reason, alert.Suppressed);
+            _log.Info("Recovered: {Exchange} breaker {To}: {Reason}{HeldBack}", alert.Exchange, alert.To, alert.Reason, heldBack);
         Context.System.EventStream.Publish(alert);
         if (_webhook is not null)
             _ = Post(_webhook, settings.Webhook!, alert, Self);

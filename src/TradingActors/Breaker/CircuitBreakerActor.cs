@@ -140,8 +140,8 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
                     _behaviour(request);
                 }
                 // Cancels reduce risk: a trader must be able to pull orders from an exchange it has stopped trusting.
-                else if (request is CancelOrder && _settings.CancelsWhenOpen && _cancelBudget.TryTake(now.UtcTicks))
-                    SendIfRoom(request, Sender);
+                else if (request is CancelOrder cancel && _settings.CancelsWhenOpen && _cancelBudget.TryTake(now.UtcTicks))
+                    LetThrough(cancel);
                 else
                     Reject(request, _openUntil - now);
                 break;
@@ -348,6 +348,13 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
         }
         Send(request, caller, NowTicks);
         return true;
+    }
+
+    // Said in the log: an operator watching an open exchange must see that its orders can still be pulled.
+    private void LetThrough(CancelOrder cancel)
+    {
+        if (SendIfRoom(cancel, Sender))
+            _log.Info("Breaker {Exchange}: Open, but the cancel of {ClientOrderId} goes through", _exchange, cancel.ClientOrderId);
     }
 
     /// <param name="startedTicks">When the call's timeout started: now, or when it began to wait in the bulkhead.</param>

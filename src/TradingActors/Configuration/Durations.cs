@@ -13,4 +13,10 @@ public static class Durations
         _ when duration >= TimeSpan.FromSeconds(1) => duration.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + "s",
         _ => duration.TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture) + "ms",
     };
+
+    /// <summary>A computed wait, such as a backoff with jitter, to the millisecond: "in 207ms", "in 2.372s".</summary>
+    public static string Wait(TimeSpan wait) => Text(TimeSpan.FromMilliseconds(Math.Round(wait.TotalMilliseconds)));
+
+    /// <summary>A moment as the node's log writes its own: local time of day to the millisecond.</summary>
+    public static string TimeOfDay(DateTimeOffset at) => at.ToLocalTime().ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture);
 }

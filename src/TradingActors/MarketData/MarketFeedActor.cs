@@ -353,7 +353,7 @@ internal sealed class MarketFeedActor : UntypedActor, IWithTimers
     private void ScheduleReconnect(string reason)
     {
         var wait = _backoff.Next();
-        _log.Info("Feed {Exchange}: attempt {Attempt} on {Endpoint} in {Wait} ({Reason})", _exchange, _failedAttempts + 1, _endpoint, wait, reason);
+        _log.Info("Feed {Exchange}: attempt {Attempt} on {Endpoint} in {Wait} ({Reason})", _exchange, _failedAttempts + 1, _endpoint, Durations.Wait(wait), reason);
         Timers.StartSingleTimer(ReconnectTimer, new ReconnectDue(_generation), wait);
     }
 

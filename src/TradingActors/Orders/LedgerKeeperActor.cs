@@ -54,7 +54,7 @@ internal sealed class LedgerKeeperActor : UntypedActor, IWithUnboundedStash, IWi
                 if (Context.System.Scheduler.Now - _started >= LivedLongEnough)
                     _restarts = 0;
                 var pause = Backoff.Wait(_settings.MinBackoff, 2, _restarts++, _settings.MaxBackoff, 0.2, _random);
-                _log.Warning("Order ledger stopped; starting it again from its journal in {Pause}", Durations.Text(pause));
+                _log.Warning("Order ledger stopped; starting it again from its journal in {Pause}", Durations.Wait(pause));
                 Timers.StartSingleTimer(nameof(StartAgain), StartAgain.Instance, pause);
                 break;
             case StartAgain:

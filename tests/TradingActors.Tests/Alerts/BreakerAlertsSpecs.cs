@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text;
 using TradingActors.Alerts;
 using TradingActors.Breaker;
+using TradingActors.Configuration;
 using Xunit.Abstractions;
 
 namespace TradingActors.Tests.Alerts;
@@ -63,6 +64,24 @@ public sealed class BreakerAlertsSpecs(ITestOutputHelper output) : EngineSpec(ou
         Assert.Equal(("kraken", 0), alerts.ExpectMsg<BreakerAlerts.Alert>() is var a ? (a.Exchange, a.Suppressed) : default);
         Assert.Equal(("binance", 0), alerts.ExpectMsg<BreakerAlerts.Alert>() is var b ? (b.Exchange, b.Suppressed) : default);
         Assert.Equal(("kraken", 2), alerts.ExpectMsg<BreakerAlerts.Alert>() is var c ? (c.Exchange, c.Suppressed) : default);
+    }
+
+    [Fact]
+    public void The_alert_line_gives_open_until_as_a_time_of_day_and_says_nothing_when_none_was_held_back()
+    {
+        AlertsWith(TimeSpan.FromMinutes(1));
+
+        EventFilter.Warning(message: $"ALERT binance breaker Open until {Durations.TimeOfDay(Start.AddSeconds(30))}: 3 consecutive failures")
+            .ExpectOne(() => Sys.EventStream.Publish(Opened("binance", 0)));
+    }
+
+    [Theory]
+    [InlineData(0, "")]
+    [InlineData(1, " (1 alert held back)")]
+    [InlineData(3, " (3 alerts held back)")]
+    public void The_held_back_alerts_are_counted_in_words_that_agree_with_the_count(int suppressed, string text)
+    {
+        Assert.Equal(text, BreakerAlerts.HeldBack(suppressed));
     }
 
     [Fact]

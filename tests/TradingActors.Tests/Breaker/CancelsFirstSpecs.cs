@@ -38,6 +38,18 @@ public sealed class CancelsFirstSpecs(ITestOutputHelper output) : EngineSpec(out
     }
 
     [Fact]
+    public void A_cancel_let_through_an_open_breaker_is_logged_with_its_order_id()
+    {
+        var exchange = CreateTestProbe();
+        var breaker = BreakerOver(exchange, Settings);
+        breaker.Tell(Price(), TestActor);
+        FailNext<GetPrice>(exchange);
+        ExpectMsg<ExchangeFailed>();
+
+        EventFilter.Info(contains: "binance: Open, but the cancel of order-1 goes through").ExpectOne(() => breaker.Tell(Cancel(1), TestActor));
+    }
+
+    [Fact]
     public void Without_the_setting_an_open_breaker_rejects_cancels_too()
     {
         var exchange = CreateTestProbe();

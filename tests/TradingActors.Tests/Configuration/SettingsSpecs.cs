@@ -109,6 +109,14 @@ public sealed class SettingsSpecs
         Assert.Equal(text, Durations.Text(TimeSpan.FromMilliseconds(milliseconds)));
     }
 
+    [Theory]
+    [InlineData(1_829_341, "183ms")]
+    [InlineData(23_716_644, "2.372s")]
+    public void A_computed_wait_is_written_to_the_millisecond_in_the_configuration_units(long ticks, string text)
+    {
+        Assert.Equal(text, Durations.Wait(TimeSpan.FromTicks(ticks)));
+    }
+
     [Fact]
     public void The_facade_waits_by_default_for_the_call_timeouts_of_the_whole_route_and_a_margin()
     {

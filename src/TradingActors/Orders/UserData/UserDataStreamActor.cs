@@ -241,7 +241,7 @@ internal sealed class UserDataStreamActor : UntypedActor, IWithTimers
         var wait = _backoff.Next();
         if (atLeast > wait)
             wait = atLeast.Value;
-        _log.Info("User data {Exchange}: connecting to {Endpoint} again in {Wait} ({Reason})", _exchange, _settings.Endpoint, wait, reason);
+        _log.Info("User data {Exchange}: connecting to {Endpoint} again in {Wait} ({Reason})", _exchange, _settings.Endpoint, Durations.Wait(wait), reason);
         Timers.StartSingleTimer(ReconnectTimer, ReconnectDue.Instance, wait);
     }
 
