@@ -32,7 +32,10 @@ public sealed record OrderFilled(string ClientOrderId, string Exchange, Trade Tr
 /// <summary>The exchange refused the order and nothing executed; final.</summary>
 public sealed record OrderRefused(string ClientOrderId, string Exchange, RejectionReason Reason, string Detail, DateTimeOffset At) : IOrderEvent;
 
-/// <summary>The order may have executed (a timeout, a 5xx, a reset, a stop mid-flight); reconciliation finds out.</summary>
+/// <summary>
+/// The order may have executed (a timeout, a 5xx, a reset, a stop mid-flight); reconciliation finds out. Also
+/// published on the EventStream.
+/// </summary>
 /// <param name="Exchange">Where it was sent; null when the engine stopped before it knew which candidate took it.</param>
 public sealed record OrderOutcomeLost(string ClientOrderId, string? Exchange, string Detail, DateTimeOffset At) : IOrderEvent;
 

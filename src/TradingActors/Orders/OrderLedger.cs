@@ -66,7 +66,7 @@ public static class OrderLedger
     /// <param name="Open">Resting at the exchange.</param>
     /// <param name="Unknown">Outcome unknown, being reconciled.</param>
     /// <param name="NeedsAttention">Reconciliation could not settle them.</param>
-    /// <param name="Reconciled">Unknown outcomes settled by asking the exchange, since the ledger started.</param>
+    /// <param name="Reconciled">Unknown outcomes settled (found at the exchange, or proved never placed), since the ledger started.</param>
     /// <param name="External">Orders the exchange reported that the ledger never sent, since the ledger started: left alone, and counted here.</param>
     public sealed record ExchangeOrders(string Exchange, int InFlight, int Open, int Unknown, int NeedsAttention, long Reconciled, long External);
 }
@@ -76,6 +76,9 @@ public sealed record Trade(long TradeId, decimal Quantity, decimal Price);
 
 /// <summary>Published on the EventStream, and sent to whoever waits on it, when an order reaches its final state.</summary>
 public sealed record OrderSettled(string ClientOrderId, string? Exchange, OrderLife Life, OrderReport? Report, string Detail, DateTimeOffset At);
+
+/// <summary>Published on the EventStream when an exchange tells where an order whose outcome was unknown stands: open, or final.</summary>
+public sealed record OrderReconciled(string ClientOrderId, string Exchange, OrderLife Life, DateTimeOffset At);
 
 /// <summary>
 /// Published on the EventStream when an exchange reports an order the ledger never sent (at start-up, when the

@@ -336,7 +336,7 @@ internal sealed class OrderLedgerActor : UntypedPersistentActor, IWithTimers
         {
             var wait = _reconciliation.NextWait(backoff, (reply as CircuitOpen)?.RetryAfter);
             _log.Info("Order ledger: {Exchange} did not list its open orders ({Reply}); asking again in {Wait}",
-                exchange, reply.GetType().Name, Durations.Text(wait));
+                exchange, reply.GetType().Name, Durations.Wait(wait));
             Timers.StartSingleTimer($"open-orders-{exchange}", new ListingDue(exchange), wait);
             return;
         }
@@ -485,14 +485,20 @@ internal sealed class OrderLedgerActor : UntypedPersistentActor, IWithTimers
     private void Journaled(OrderRecord order, OrderLife? before, IOrderEvent happened)
     {
         var id = order.ClientOrderId;
-        if (happened is OrderOutcomeLost && !IsReconciling(id))
-            ReconcileLater(id);
-        var exchange = new KeyValuePair<string, object?>("exchange", order.Venue);
-        if (happened is OrderReported && before == OrderLife.Unknown)
+        if (happened is OrderOutcomeLost lost)
         {
-            _reconciled[order.Exchange!] = _reconciled.GetValueOrDefault(order.Exchange!) + 1;
+            if (!IsReconciling(id))
+                ReconcileLater(id);
+            Context.System.EventStream.Publish(lost);
+        }
+        var exchange = new KeyValuePair<string, object?>("exchange", order.Venue);
+        // Settled either way: the exchange had it (open or final), or it proved never placed.
+        if (before == OrderLife.Unknown && order.Life is not (OrderLife.Unknown or OrderLife.NeedsAttention))
+        {
+            _reconciled[order.Venue] = _reconciled.GetValueOrDefault(order.Venue) + 1;
             EngineMeter.OrdersReconciled.Add(1, exchange);
-            _log.Info("Order ledger: {ClientOrderId} reconciled with {Exchange}: {Life}", id, order.Exchange, order.Life);
+            _log.Info("Order ledger: {ClientOrderId} reconciled with {Exchange}: {Life}", id, order.Venue, order.Life);
+            Context.System.EventStream.Publish(new OrderReconciled(id, order.Venue, order.Life, order.UpdatedAt));
         }
         if (happened is OrderNeedsAttention attention)
         {

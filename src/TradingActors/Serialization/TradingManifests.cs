@@ -72,6 +72,7 @@ internal static class TradingManifests
         (typeof(OrdersReconciling), "OrdersReconciling"),
         (typeof(OrderSettled), "OrderSettled"),
         (typeof(ExternalOrderFound), "ExternalOrderFound"),
+        (typeof(OrderReconciled), "OrderReconciled"),
         (typeof(OrderLedger.WaitForFinal), "OrderLedger.WaitForFinal"),
         (typeof(OrderLedger.GetOrder), "OrderLedger.GetOrder"),
         (typeof(OrderLedger.Order), "OrderLedger.Order"),

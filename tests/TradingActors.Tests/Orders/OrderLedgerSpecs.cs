@@ -134,6 +134,22 @@ public sealed class OrderLedgerSpecs(ITestOutputHelper output) : TradingEngineTe
     }
 
     [Fact]
+    public void An_unknown_outcome_and_its_reconciliation_are_published_for_dashboards()
+    {
+        var engine = Start();
+        var events = CreateTestProbe();
+        Sys.EventStream.Subscribe(events, typeof(OrderOutcomeLost));
+        Sys.EventStream.Subscribe(events, typeof(OrderReconciled));
+
+        TimesOut(engine, Order("ghost-2"));
+        Assert.Equal(("ghost-2", "binance"), events.ExpectMsg<OrderOutcomeLost>() is var lost ? (lost.ClientOrderId, lost.Exchange) : default);
+        AnswerNextQuery(engine, "ghost-2", query => new OrderFound(query, Report("ghost-2", OrderState.New, filled: 0)));
+
+        var reconciled = events.ExpectMsg<OrderReconciled>();
+        Assert.Equal(("ghost-2", "binance", OrderLife.Open), (reconciled.ClientOrderId, reconciled.Exchange, reconciled.Life));
+    }
+
+    [Fact]
     public void An_order_the_exchange_does_not_know_yet_is_not_declared_lost_within_the_grace_time()
     {
         var engine = Start();
@@ -166,6 +182,24 @@ public sealed class OrderLedgerSpecs(ITestOutputHelper output) : TradingEngineTe
         Assert.StartsWith("UnknownOrder: never placed", settled.Detail);
         Clock.Advance(TimeSpan.FromSeconds(5));
         _binance.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+    }
+
+    [Fact]
+    public void An_unknown_order_proved_never_placed_counts_as_reconciled()
+    {
+        var engine = Start("""
+            trading.exchanges.binance { call-timeout = 2s, failure-threshold = 100 }
+            trading.orders { grace = 0s, max-queries = 1, min-backoff = 1s, max-backoff = 1s }
+            """);
+        var events = CreateTestProbe();
+        Sys.EventStream.Subscribe(events, typeof(OrderReconciled));
+        TimesOut(engine, Order("lost-2"));
+
+        AnswerNextQuery(engine, "lost-2", query => new ExchangeRejected(query, RejectionReason.UnknownOrder, "-2013"));
+
+        Assert.Equal(OrderLife.Rejected, events.ExpectMsg<OrderReconciled>().Life);
+        engine.Orders.Tell(OrderLedger.GetStatus.Instance, TestActor);
+        Assert.Equal((1L, 0), Assert.Single(ExpectMsg<OrderLedger.Status>().Exchanges) is var counts ? (counts.Reconciled, counts.Unknown) : default);
     }
 
     [Fact]
