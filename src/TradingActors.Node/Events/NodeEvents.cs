@@ -2,20 +2,23 @@ using Akka.Actor;
 using Akka.Event;
 using TradingActors.Alerts;
 using TradingActors.Breaker;
+using TradingActors.Configuration;
 using TradingActors.MarketData;
+using TradingActors.Orders;
 using TradingActors.Node.Display;
 
 namespace TradingActors.Node.Events;
 
 /// <summary>
-/// Keeps the latest breaker transitions, alerts and feed transitions from the EventStream for the
+/// Keeps the latest breaker transitions, alerts, feed transitions and the order ledger's news (an outcome
+/// lost, an order reconciled, one needing attention, one never sent) from the EventStream for the
 /// dashboard, and counts the alerts for the summary.
 /// </summary>
 public static class NodeEvents
 {
     public static Props Props(int keep) => Akka.Actor.Props.Create(() => new NodeEventsActor(keep));
 
-    public enum Kind { Transition, Alert, Feed }
+    public enum Kind { Transition, Alert, Feed, Order }
 
     /// <param name="Colour">The colour of the state it moved to.</param>
     /// <param name="Text">What happened, such as "Closed -> Open: 3 consecutive failures, ...".</param>
@@ -40,6 +43,10 @@ internal sealed class NodeEventsActor(int keep) : UntypedActor
         Context.System.EventStream.Subscribe<BreakerTransitioned>(Self);
         Context.System.EventStream.Subscribe<BreakerAlerts.Alert>(Self);
         Context.System.EventStream.Subscribe<FeedTransitioned>(Self);
+        Context.System.EventStream.Subscribe<OrderOutcomeLost>(Self);
+        Context.System.EventStream.Subscribe<OrderReconciled>(Self);
+        Context.System.EventStream.Subscribe<OrderNeedsAttention>(Self);
+        Context.System.EventStream.Subscribe<ExternalOrderFound>(Self);
     }
 
     protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self);
@@ -53,13 +60,25 @@ internal sealed class NodeEventsActor(int keep) : UntypedActor
                 break;
             case BreakerAlerts.Alert a:
                 _alerts++;
-                var until = a.OpenUntil is { } openUntil ? $" until {openUntil.ToLocalTime():HH:mm:ss}" : "";
-                var heldBack = a.Suppressed > 0 ? $" ({a.Suppressed} held back)" : "";
-                Keep(new NodeEvents.Entry(a.At, a.Exchange, NodeEvents.Kind.Alert, StateColour.Of(a.To), $"{a.Level} alert: {a.To}{until}{heldBack}"));
+                var until = a.OpenUntil is { } openUntil ? $" until {Durations.TimeOfDay(openUntil)}" : "";
+                Keep(new NodeEvents.Entry(a.At, a.Exchange, NodeEvents.Kind.Alert, StateColour.Of(a.To),
+                    $"{a.Level} alert: {a.To}{until}{BreakerAlerts.HeldBack(a.Suppressed)}"));
                 break;
             case FeedTransitioned f:
                 Keep(new NodeEvents.Entry(f.At, $"{f.Exchange} feed", NodeEvents.Kind.Feed, StateColour.Of(f.To),
                     $"{f.From} -> {f.To} ({f.Endpoint.Authority}): {f.Reason}"));
+                break;
+            case OrderOutcomeLost lost:
+                KeepOrder(lost.At, lost.Exchange, "yellow", $"order {lost.ClientOrderId}: outcome unknown, reconciling ({lost.Detail})");
+                break;
+            case OrderReconciled reconciled:
+                KeepOrder(reconciled.At, reconciled.Exchange, "green", $"order {reconciled.ClientOrderId}: reconciled, {reconciled.Life}: {reconciled.Detail}");
+                break;
+            case OrderNeedsAttention attention:
+                KeepOrder(attention.At, null, "red", $"order {attention.ClientOrderId}: needs attention, {attention.Reason}");
+                break;
+            case ExternalOrderFound external:
+                KeepOrder(external.At, external.Exchange, "red", $"order {external.Report.ClientOrderId}: external, never sent by this engine; left alone");
                 break;
             case NodeEvents.GetLatest:
                 Sender.Tell(new NodeEvents.Latest(_latest.ToList(), _alerts));
@@ -69,6 +88,9 @@ internal sealed class NodeEventsActor(int keep) : UntypedActor
                 break;
         }
     }
+
+    private void KeepOrder(DateTimeOffset at, string? exchange, string colour, string text) =>
+        Keep(new NodeEvents.Entry(at, exchange is null ? "orders" : $"{exchange} orders", NodeEvents.Kind.Order, colour, text));
 
     private void Keep(NodeEvents.Entry entry)
     {

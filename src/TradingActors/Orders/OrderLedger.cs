@@ -78,7 +78,8 @@ public sealed record Trade(long TradeId, decimal Quantity, decimal Price);
 public sealed record OrderSettled(string ClientOrderId, string? Exchange, OrderLife Life, OrderReport? Report, string Detail, DateTimeOffset At);
 
 /// <summary>Published on the EventStream when an exchange tells where an order whose outcome was unknown stands: open, or final.</summary>
-public sealed record OrderReconciled(string ClientOrderId, string Exchange, OrderLife Life, DateTimeOffset At);
+/// <param name="Detail">How it was settled, such as "binance reports it Filled", or why it counts as never placed.</param>
+public sealed record OrderReconciled(string ClientOrderId, string Exchange, OrderLife Life, string Detail, DateTimeOffset At);
 
 /// <summary>
 /// Published on the EventStream when an exchange reports an order the ledger never sent (at start-up, when the

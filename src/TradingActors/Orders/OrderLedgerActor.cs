@@ -497,8 +497,8 @@ internal sealed class OrderLedgerActor : UntypedPersistentActor, IWithTimers
         {
             _reconciled[order.Venue] = _reconciled.GetValueOrDefault(order.Venue) + 1;
             EngineMeter.OrdersReconciled.Add(1, exchange);
-            _log.Info("Order ledger: {ClientOrderId} reconciled with {Exchange}: {Life}", id, order.Venue, order.Life);
-            Context.System.EventStream.Publish(new OrderReconciled(id, order.Venue, order.Life, order.UpdatedAt));
+            _log.Info("Order ledger: {ClientOrderId} reconciled, {Life}: {Detail}", id, order.Life, order.Detail);
+            Context.System.EventStream.Publish(new OrderReconciled(id, order.Venue, order.Life, order.Detail, order.UpdatedAt));
         }
         if (happened is OrderNeedsAttention attention)
         {

@@ -103,7 +103,7 @@ internal static class MessageSamples
 
             new(new OrderOutcomeUnknown(order, "ServerError at binance: the ledger is reconciling it", failed), "OrderOutcomeUnknown"),
             new(new ExternalOrderFound("binance", report, At), "ExternalOrderFound"),
-            new(new OrderReconciled("order-1", "binance", OrderLife.Filled, At), "OrderReconciled"),
+            new(new OrderReconciled("order-1", "binance", OrderLife.Filled, "binance reports it Filled", At), "OrderReconciled"),
             new(new OrdersReconciling(order, TimeSpan.FromSeconds(12.5)), "OrdersReconciling"),
             new(new OrderSettled("order-7", "binance", OrderLife.Filled, report, "binance reports it Filled", At), "OrderSettled"),
             new(new OrderLedger.WaitForFinal("order-7"), "OrderLedger.WaitForFinal"),
