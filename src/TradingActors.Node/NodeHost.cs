@@ -23,7 +23,7 @@ namespace TradingActors.Node;
 /// </summary>
 internal static class NodeHost
 {
-    private const int EventsKept = 8;
+    private const int EventsKept = 10;
 
     /// <summary>Registry key of the <see cref="NodeEvents"/> actor.</summary>
     public sealed class EventsKey;

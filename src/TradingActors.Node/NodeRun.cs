@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Spectre.Console;
 using TradingActors.Node.Configuration;
 using TradingActors.Node.Display;
 
@@ -12,23 +13,39 @@ internal static class NodeRun
     {
         var runFor = duration ?? configuration.Node.Duration;
         var terminal = NodeConsole.IsTerminal;
-        Serilog.Log.Logger = NodeConsole.Log(terminal);
+        var log = new LogAfterIntro(NodeConsole.Log(terminal));
+        Serilog.Log.Logger = new Serilog.LoggerConfiguration().WriteTo.Sink(log).CreateLogger();
         var console = NodeConsole.Create(terminal);
 
-        await using var node = await DemoNode.StartAsync(configuration, interrupt);
+        await using var node = await StartAsync(configuration, console, log, runFor, interrupt);
         var running = Stopwatch.StartNew();
-        console.Write(Intro.Render(configuration, node, runFor));
 
         using var run = CancellationTokenSource.CreateLinkedTokenSource(interrupt);
         if (runFor > TimeSpan.Zero)
             run.CancelAfter(runFor);
         INodeDisplay display = terminal
-            ? new LiveDashboard(console, configuration.Node.Refresh, $"TradingActors demo node, HTTP {node.HttpAddress}", runFor)
+            ? new LiveDashboard(console, configuration.Node.Refresh, $"TradingActors demo node, HTTP {Figures.Address(node.HttpAddress)}", runFor)
             : new PlainStatusLog(configuration.Node.StatusInterval);
         await display.ShowAsync(node.SnapshotAsync, run.Token);
 
         var last = await node.StopAsync();
         console.Write(Summary.Render(last, running.Elapsed, NodeConsole.Border(terminal)));
         return 0;
+    }
+
+    /// <summary>Starts the node and prints its intro before any line the engine logged while it started.</summary>
+    private static async Task<DemoNode> StartAsync(
+        NodeConfiguration configuration, IAnsiConsole console, LogAfterIntro log, TimeSpan runFor, CancellationToken interrupt)
+    {
+        try
+        {
+            var node = await DemoNode.StartAsync(configuration, interrupt);
+            console.Write(Intro.Render(configuration, node, runFor));
+            return node;
+        }
+        finally
+        {
+            log.Release();
+        }
     }
 }

@@ -11,8 +11,8 @@ internal static class ExchangeTable
     {
         var simulated = snapshot.Faults.Count > 0;
         var table = new Table().Border(TableBorder.Rounded).Title("[bold]exchanges[/]")
-            .AddColumns("exchange", "state", "window", "open for")
-            .AddColumns(new[] { "total", "ok", "failed", "rejected", "success", "p50", "p99", "fallbacks" }.Select(n => new TableColumn(n).RightAligned()).ToArray())
+            .AddColumns("exchange", "state", "window", "half-opens in")
+            .AddColumns(new[] { "calls", "ok", "failed", "rejected", "success", "p50", "p99", "fallbacks" }.Select(n => new TableColumn(n).RightAligned()).ToArray())
             .AddColumn("last transition");
         if (simulated)
             table.AddColumn("simulated fault");
@@ -24,7 +24,7 @@ internal static class ExchangeTable
                 Markup.Escape(status.Exchange),
                 $"[{StateColour.Of(status.State)}]{status.State}[/]",
                 Markup.Escape(Figures.Window(status)),
-                Figures.OpenFor(status, snapshot.At),
+                Figures.HalfOpensIn(status, snapshot.At),
                 $"{m.Total}", $"{m.Successful}", $"{m.Failed}", $"{Figures.Rejected(status)}",
                 Figures.SuccessRate(status), Figures.Time(m.P50), Figures.Time(m.P99),
                 $"{snapshot.FallbacksServed.GetValueOrDefault(status.Exchange)}",

@@ -11,6 +11,9 @@ internal static class Figures
 
     public static string Seconds(TimeSpan time) => $"{time.TotalSeconds:0} s";
 
+    /// <summary>An address as it is pasted: scheme, host and port, no trailing slash to double up with a path.</summary>
+    public static string Address(Uri address) => address.GetLeftPart(UriPartial.Authority);
+
     /// <summary>What decides the breaker's next move in its state: its window, its trials, or its opening.</summary>
     public static string Window(CircuitBreaker.Status status) => status.State switch
     {
@@ -21,13 +24,24 @@ internal static class Figures
     };
 
     /// <summary>How long until an open breaker half-opens; empty in the other states.</summary>
-    public static string OpenFor(CircuitBreaker.Status status, DateTimeOffset now) => status switch
+    public static string HalfOpensIn(CircuitBreaker.Status status, DateTimeOffset now) => status switch
     {
         { State: BreakerState.Open, OpenUntil: { } until } => Time(until > now ? until - now : TimeSpan.Zero),
         _ => "",
     };
 
+    /// <summary>Requests the breaker refused without calling the exchange: it was open, or its bulkhead full.</summary>
     public static long Rejected(CircuitBreaker.Status status) => status.Metrics.Rejected + status.Metrics.BulkheadFull;
+
+    /// <summary>Every request the breaker answered: the calls it made (ok or failed) and those it rejected.</summary>
+    public static long Requests(CircuitBreaker.Status status) => status.Metrics.Total + Rejected(status);
+
+    /// <summary>How the status line and the summary count requests, the same way in both.</summary>
+    public const string RequestsAddUp = "requests = calls + rejected; calls = ok + failed (rejected: the breaker answered, open or full)";
+
+    /// <summary>A breaker's requests in one phrase that adds up: "requests 82 = calls 51 (ok 43, failed 8) + rejected 31".</summary>
+    public static string RequestFigures(CircuitBreaker.Status status) =>
+        $"requests {Requests(status)} = calls {status.Metrics.Total} (ok {status.Metrics.Successful}, failed {status.Metrics.Failed}) + rejected {Rejected(status)}";
 
     public static string SuccessRate(CircuitBreaker.Status status) => $"{status.Metrics.SuccessRate:0.0}%";
 

@@ -13,11 +13,11 @@ internal static class Intro
         var lines = new List<string>
         {
             $"TradingActors demo node, configured by {configuration.Source}",
-            $"HTTP on {node.HttpAddress}: GET /status /health /metrics, POST /admin/exchanges/<name>/isolate|reset",
+            $"HTTP on {Figures.Address(node.HttpAddress)}: GET /status /health /metrics, POST /admin/exchanges/<name>/isolate|reset",
         };
         if (node.Simulator is { } simulator && configuration.Simulator is { } options)
         {
-            lines.Add("Simulated exchanges: " + string.Join(", ", simulator.Exchanges.Values.Select(e => $"{e.Name} {e.BaseAddress}")));
+            lines.Add("Simulated exchanges: " + string.Join(", ", simulator.Exchanges.Values.Select(e => $"{e.Name} {Figures.Address(e.BaseAddress)}")));
             lines.AddRange(options.Schedule.Select(fault =>
                 $"  at {Figures.Seconds(fault.At)}: {fault.Exchange} {FaultText.Describe(fault.Faults)} for {Figures.Seconds(fault.Duration)}"));
         }

@@ -30,7 +30,7 @@ internal sealed class LiveDashboard(IAnsiConsole console, TimeSpan refresh, stri
             new Markup($"[bold]{Markup.Escape(title)}[/]  [grey]{clock}, {snapshot.AlertsRaised} alerts[/]"),
             ExchangeTable.Render(snapshot),
             FeedTable.Render(snapshot),
-            OrderTable.Render(snapshot),
+            OrderTable.Render(snapshot, TableBorder.Rounded),
             EventList.Render(snapshot));
     }
 }

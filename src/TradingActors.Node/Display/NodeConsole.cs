@@ -32,7 +32,7 @@ internal static class NodeConsole
     /// The engine's log (transitions, alerts, health checks). On a terminal it stays quiet: lines written
     /// under a dashboard redrawn in place would tear it, and the dashboard shows transitions and alerts itself.
     /// </summary>
-    public static Serilog.ILogger Log(bool terminal) =>
+    public static Serilog.Core.Logger Log(bool terminal) =>
         terminal
             ? new LoggerConfiguration().CreateLogger()
             : new LoggerConfiguration()

@@ -4,12 +4,12 @@ using TradingActors.Orders;
 
 namespace TradingActors.Node.Display;
 
-/// <summary>The dashboard's third table: the order ledger's orders, one row per exchange.</summary>
+/// <summary>The dashboard's third table, and the summary's second: the order ledger's orders, one row per exchange.</summary>
 internal static class OrderTable
 {
-    public static IRenderable Render(NodeSnapshot snapshot)
+    public static IRenderable Render(NodeSnapshot snapshot, TableBorder border)
     {
-        var table = new Table().Border(TableBorder.Rounded).Title("[bold]order ledger[/]").AddColumn("exchange")
+        var table = new Table().Border(border).Title("[bold]order ledger[/]").AddColumn("exchange")
             .AddColumns(new[] { "in flight", "open", "unknown", "reconciled", "needs attention", "external" }
                 .Select(n => new TableColumn(n).RightAligned()).ToArray());
         foreach (var o in snapshot.Orders)

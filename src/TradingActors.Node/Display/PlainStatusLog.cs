@@ -35,10 +35,9 @@ internal sealed class PlainStatusLog(TimeSpan interval) : INodeDisplay
     private static string Line(CircuitBreaker.Status status, NodeSnapshot now)
     {
         var m = status.Metrics;
-        var openFor = Figures.OpenFor(status, now.At) is { Length: > 0 } wait ? $" for {wait}" : "";
+        var halfOpensIn = Figures.HalfOpensIn(status, now.At) is { Length: > 0 } wait ? $" half-opens in {wait}" : "";
         var fault = now.Faults.GetValueOrDefault(status.Exchange) is { Length: > 0 } simulated ? $", simulated fault: {simulated}" : "";
-        return $"{status.Exchange,-8} {status.State,-8}{openFor} ({Figures.Window(status)}): total {m.Total}, ok {m.Successful}, " +
-               $"failed {m.Failed}, rejected {Figures.Rejected(status)}, success {Figures.SuccessRate(status)}, " +
+        return $"{status.Exchange,-8} {status.State,-8}{halfOpensIn} ({Figures.Window(status)}): {Figures.RequestFigures(status)}, success {Figures.SuccessRate(status)}, " +
                $"p50 {Figures.Time(m.P50)}, p99 {Figures.Time(m.P99)}, fallbacks served {now.FallbacksServed.GetValueOrDefault(status.Exchange)}{fault}";
     }
 

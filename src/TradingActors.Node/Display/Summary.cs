@@ -11,7 +11,7 @@ internal static class Summary
     {
         var table = new Table().Border(border).Title($"summary after {Figures.Seconds(ran)}")
             .AddColumn("exchange")
-            .AddColumns(new[] { "requests", "ok", "failed", "rejected", "fallbacks served", "transitions" }
+            .AddColumns(new[] { "requests", "calls", "ok", "failed", "rejected", "fallbacks served", "transitions" }
                 .Select(n => new TableColumn(n).RightAligned()).ToArray())
             .AddColumn("states seen");
         foreach (var status in last.Exchanges)
@@ -19,11 +19,11 @@ internal static class Summary
             var m = status.Metrics;
             table.AddRow(
                 Markup.Escape(status.Exchange),
-                $"{m.Total + Figures.Rejected(status)}", $"{m.Successful}", $"{m.Failed}", $"{Figures.Rejected(status)}",
+                $"{Figures.Requests(status)}", $"{m.Total}", $"{m.Successful}", $"{m.Failed}", $"{Figures.Rejected(status)}",
                 $"{last.FallbacksServed.GetValueOrDefault(status.Exchange)}", $"{m.Transitions.Count}",
                 string.Join(" ", StatesSeen(status)));
         }
-        return new Rows(table, new Text($"alerts raised: {last.AlertsRaised}"));
+        return new Rows(table, new Text(Figures.RequestsAddUp), OrderTable.Render(last, border), new Text($"alerts raised: {last.AlertsRaised}"));
     }
 
     private static IEnumerable<BreakerState> StatesSeen(CircuitBreaker.Status status) =>

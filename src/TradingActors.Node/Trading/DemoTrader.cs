@@ -1,12 +1,17 @@
 using Akka.Actor;
+using Akka.Event;
 using TradingActors.Exchanges;
+using TradingActors.Orders;
 
 namespace TradingActors.Node.Trading;
 
 /// <summary>
 /// The demo's small trader. Every tick it asks each exchange for a price; every few ticks it places a
 /// market order (buys and sells in turn, so the balances last) and moves a resting limit order: the
-/// one placed last time is cancelled where it rests, and a new one is placed below the market.
+/// one placed last time is cancelled where it rests, and a new one is placed below the market. A cancel
+/// the exchange could not take (failed, open, full) is sent again on the next trade, as a trader keeps
+/// trying to pull an order from an exchange in trouble. A resting order whose outcome is unknown is pulled
+/// the same way, in case it rests, and again if the ledger later finds it resting.
 /// Prices go through the fallback router, orders and cancels through the order ledger, which journals
 /// each order before it is sent and sends it on through the router: an exchange that cannot take it
 /// hands it to its backup; cancels stay with the exchange that holds the order.
@@ -20,7 +25,10 @@ public static class DemoTrader
     public static Props Props(IActorRef router, IActorRef orders, Settings settings) =>
         Akka.Actor.Props.Create(() => new DemoTraderActor(router, orders, settings));
 
-    /// <summary>Stops trading; answered with <see cref="Drained"/> once every request sent has had its reply.</summary>
+    /// <summary>
+    /// Stops trading and pulls its resting orders, as a trader does before it goes away; answered with
+    /// <see cref="Drained"/> once every request sent has had its reply.
+    /// </summary>
     public sealed record Drain
     {
         public static readonly Drain Instance = new();
@@ -59,7 +67,8 @@ internal sealed class DemoTraderActor : UntypedActor, IWithTimers
     private readonly DemoTrader.Settings _settings;
     // Client order ids must be unique among open orders, also across runs against one simulator.
     private readonly string _run = Guid.NewGuid().ToString("N")[..8];
-    private readonly Dictionary<string, CancelOrder> _resting = new(StringComparer.Ordinal);
+    // Per exchange the orders were meant for: the cancels to send on its next trade.
+    private readonly Dictionary<string, List<CancelOrder>> _toCancel = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _fallbacksServed = new(StringComparer.Ordinal);
     private decimal? _lastPrice;
     private long _ticks;
@@ -76,7 +85,13 @@ internal sealed class DemoTraderActor : UntypedActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    protected override void PreStart() => Timers.StartPeriodicTimer(nameof(Tick), Tick.Instance, _settings.Tick);
+    protected override void PreStart()
+    {
+        Timers.StartPeriodicTimer(nameof(Tick), Tick.Instance, _settings.Tick);
+        Context.System.EventStream.Subscribe<OrderReconciled>(Self);
+    }
+
+    protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self);
 
     protected override void OnReceive(object message)
     {
@@ -97,9 +112,18 @@ internal sealed class DemoTraderActor : UntypedActor, IWithTimers
                 if (_drainer is not null && _outstanding == 0)
                     _drainer.Tell(DemoTrader.Drained.Instance);
                 break;
+            case OrderReconciled { Life: OrderLife.Open } resting when resting.ClientOrderId.StartsWith($"demo-{_run}-", StringComparison.Ordinal):
+                CancelLater(resting.Exchange, new CancelOrder(resting.Exchange, _settings.Symbol, resting.ClientOrderId));
+                break;
+            case OrderReconciled:
+                break;
             case DemoTrader.Drain:
                 Timers.CancelAll();
                 _drainer = Sender;
+                foreach (var (exchange, cancels) in _toCancel)
+                    foreach (var cancel in cancels)
+                        Send(exchange, cancel);
+                _toCancel.Clear();
                 if (_outstanding == 0)
                     Sender.Tell(DemoTrader.Drained.Instance);
                 break;
@@ -116,8 +140,9 @@ internal sealed class DemoTraderActor : UntypedActor, IWithTimers
     {
         var side = _ticks / _settings.OrderEvery % 2 == 0 ? OrderSide.Sell : OrderSide.Buy;
         Send(exchange, new PlaceOrder(exchange, _settings.Symbol, side, _settings.Quantity, null, NextOrderId()));
-        if (_resting.Remove(exchange, out var cancel))
-            Send(exchange, cancel);
+        if (_toCancel.Remove(exchange, out var cancels))
+            foreach (var cancel in cancels)
+                Send(exchange, cancel);
         if (_lastPrice is { } price)
             Send(exchange, new PlaceOrder(exchange, _settings.Symbol, OrderSide.Buy, _settings.Quantity,
                 Math.Round(price * RestingDiscount, 2), NextOrderId()));
@@ -141,13 +166,29 @@ internal sealed class DemoTraderActor : UntypedActor, IWithTimers
                 CountFallback(answered.Exchange, quoted);
                 break;
             case OrderPlaced { Report.State: OrderState.New } resting:
-                _resting[answered.Exchange] = new CancelOrder(resting.Order.Exchange, resting.Order.Symbol, resting.Order.ClientOrderId);
+                CancelLater(answered.Exchange, new CancelOrder(resting.Order.Exchange, resting.Order.Symbol, resting.Order.ClientOrderId));
                 CountFallback(answered.Exchange, resting);
+                break;
+            case ExchangeFailed or CircuitOpen or BulkheadFull when answered.Reply.Request is CancelOrder cancel:
+                CancelLater(answered.Exchange, cancel);
                 break;
             case OrderPlaced placed:
                 CountFallback(answered.Exchange, placed);
                 break;
+            case OrderOutcomeUnknown { Order.LimitPrice: not null } unknown:
+                CancelLater(answered.Exchange, new CancelOrder(unknown.Order.Exchange, unknown.Order.Symbol, unknown.Order.ClientOrderId));
+                break;
         }
+    }
+
+    private void CancelLater(string exchange, CancelOrder cancel)
+    {
+        // Draining, there is no next trade to send it with: what is left open stays in the ledger as open.
+        if (_drainer is not null)
+            return;
+        if (!_toCancel.TryGetValue(exchange, out var cancels))
+            _toCancel[exchange] = cancels = [];
+        cancels.Add(cancel);
     }
 
     private void CountFallback(string meantFor, ExchangeReply reply)

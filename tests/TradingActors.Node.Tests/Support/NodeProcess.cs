@@ -1,18 +1,19 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace TradingActors.Node.Tests.Support;
 
 /// <summary>The node as a user runs it: its own process, its output redirected (so in plain mode).</summary>
 internal sealed class NodeProcess : IDisposable
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     private readonly Process _process;
     private readonly StringBuilder _output = new();
     private readonly StringBuilder _error = new();
-    private readonly List<(string Text, TaskCompletionSource Seen)> _awaited = [];
+    private readonly List<(Func<string, bool> Matches, TaskCompletionSource Seen)> _awaited = [];
 
     private NodeProcess(Process process) => _process = process;
 
@@ -47,16 +48,28 @@ internal sealed class NodeProcess : IDisposable
         return (exitCode, node.Output, node.Error);
     }
 
-    public Task SeenAsync(string text)
+    public Task SeenAsync(string text) => SeenAsync(text, line => line.Contains(text));
+
+    /// <summary>Waits for a line of output that matches <paramref name="pattern"/>.</summary>
+    public Task SeenAsync(Regex pattern) => SeenAsync(pattern.ToString(), pattern.IsMatch);
+
+    private async Task SeenAsync(string text, Func<string, bool> matches)
     {
         var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_output)
         {
-            if (_output.ToString().Contains(text))
-                return Task.CompletedTask;
-            _awaited.Add((text, seen));
+            if (_output.ToString().Split('\n').Any(matches))
+                return;
+            _awaited.Add((matches, seen));
         }
-        return seen.Task.WaitAsync(Patience);
+        try
+        {
+            await seen.Task.WaitAsync(Patience);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"\"{text}\" not printed within {Patience.TotalSeconds:0} s. Output:\n{Output}\nErrors:\n{Error}");
+        }
     }
 
     /// <summary>Ctrl+C, as the terminal sends it.</summary>
@@ -66,6 +79,9 @@ internal sealed class NodeProcess : IDisposable
         if (kill(_process.Id, sigint) != 0)
             throw new InvalidOperationException($"kill -INT {_process.Id} failed: errno {Marshal.GetLastPInvokeError()}");
     }
+
+    /// <summary>kill -9: no shutdown hook, no flush, nothing the node can do about it.</summary>
+    public void Kill() => _process.Kill(entireProcessTree: true);
 
     public async Task<int> ExitAsync()
     {
@@ -87,7 +103,7 @@ internal sealed class NodeProcess : IDisposable
         lock (_output)
         {
             into.AppendLine(line);
-            foreach (var awaited in _awaited.Where(a => line.Contains(a.Text)).ToList())
+            foreach (var awaited in _awaited.Where(a => a.Matches(line)).ToList())
             {
                 awaited.Seen.TrySetResult();
                 _awaited.Remove(awaited);
