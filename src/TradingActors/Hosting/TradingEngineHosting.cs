@@ -16,6 +16,9 @@ namespace TradingActors.Hosting;
 /// </summary>
 public static class TradingEngineHosting
 {
+    // The engine answers with its parts as soon as it has started them: a bound for a machine under load.
+    private static readonly TimeSpan PartsTimeout = TimeSpan.FromSeconds(10);
+
     /// <summary>Actor registry keys of the engine's parts.</summary>
     public static class Keys
     {
@@ -41,19 +44,19 @@ public static class TradingEngineHosting
         return builder
             .AddHocon(config.WithFallback(TradingSettings.Reference), HoconAddMode.Prepend)
             .AddHocon(LedgerStorage.Config(settings.Orders), HoconAddMode.Append)
-            .WithActors((system, registry) =>
+            .WithActors(new ActorStarter(async (system, registry) =>
             {
                 var connectors = connector is null
                     ? TradingEngine.ConnectorsFromEndpoints(settings)
                     : exchange => connector(system, exchange);
                 var engine = system.ActorOf(TradingEngine.Props(settings, connectors), TradingEngine.Name);
-                var parts = engine.Ask<TradingEngine.Parts>(TradingEngine.GetParts.Instance, TimeSpan.FromSeconds(10)).GetAwaiter().GetResult();
+                var parts = await engine.Ask<TradingEngine.Parts>(TradingEngine.GetParts.Instance, PartsTimeout);
                 registry.Register<Keys.Exchanges>(parts.Exchanges);
                 registry.Register<Keys.Router>(parts.Router);
                 registry.Register<Keys.Alerts>(parts.Alerts);
                 registry.Register<Keys.Feeds>(parts.Feeds);
                 registry.Register<Keys.Orders>(parts.Orders);
-            });
+            }));
     }
 
     /// <summary>Registers <see cref="ITradingEngine"/>, the async facade over the engine started by <see cref="WithTradingEngine"/>.</summary>
