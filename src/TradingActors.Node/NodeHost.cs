@@ -4,6 +4,7 @@ using Akka.Configuration;
 using Akka.Hosting;
 using Akka.Logger.Serilog;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -53,6 +54,7 @@ internal static class NodeHost
             .WithActors((system, registry) => registry.Register<EventsKey>(system.ActorOf(NodeEvents.Props(EventsKept), "node-events")))
             .WithTradingEngine(config));
         builder.Services.AddTradingEngine();
+        builder.Services.AddHealthChecks();
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("TradingActors.Node"))
             .WithMetrics(metrics => metrics
@@ -61,6 +63,7 @@ internal static class NodeHost
 
         var app = builder.Build();
         app.MapStatus();
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthJson.WriteAsync });
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapAdmin(adminToken);
         return app;

@@ -6,8 +6,7 @@ using TradingActors.Hosting;
 namespace TradingActors.Node.Http;
 
 /// <summary>
-/// <c>GET /status</c> (every breaker's and every feed's snapshot, and the order ledger's counts per exchange) and
-/// <c>GET /health</c> (503 when no exchange can take orders).
+/// <c>GET /status</c>: every breaker's and every feed's snapshot, and the order ledger's counts per exchange.
 /// </summary>
 internal static class StatusEndpoints
 {
@@ -20,11 +19,6 @@ internal static class StatusEndpoints
                 feeds = await engine.GetFeedStatusesAsync(cancellation),
                 orders = (await engine.GetOrdersAsync(cancellation)).Exchanges,
             }));
-        routes.MapGet("/health", async (ITradingEngine engine, CancellationToken cancellation) =>
-        {
-            var health = HealthReport.Of(await engine.GetStatusesAsync(cancellation));
-            return Results.Json(health, statusCode: health.Healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
-        });
         return routes;
     }
 }

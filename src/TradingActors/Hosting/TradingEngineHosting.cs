@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Configuration;
 using Akka.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using TradingActors.Configuration;
 using TradingActors.Orders;
 
@@ -12,12 +13,15 @@ namespace TradingActors.Hosting;
 /// <code>
 /// services.AddAkka("trading", akka => akka.WithTradingEngine(config));
 /// services.AddTradingEngine(); // ITradingEngine, for code that is not an actor
+/// services.AddHealthChecks();  // the engine's EngineHealthCheck is among them
 /// </code>
 /// </summary>
 public static class TradingEngineHosting
 {
     // The engine answers with its parts as soon as it has started them: a bound for a machine under load.
     private static readonly TimeSpan PartsTimeout = TimeSpan.FromSeconds(10);
+    // A status round trip through every breaker; longer means the engine is too busy to call healthy.
+    private static readonly TimeSpan HealthCheckTimeout = TimeSpan.FromSeconds(5);
 
     /// <summary>Actor registry keys of the engine's parts.</summary>
     public static class Keys
@@ -44,6 +48,7 @@ public static class TradingEngineHosting
         return builder
             .AddHocon(config.WithFallback(TradingSettings.Reference), HoconAddMode.Prepend)
             .AddHocon(LedgerStorage.Config(settings.Orders), HoconAddMode.Append)
+            .WithHealthCheck(EngineHealthCheck.Name, new EngineHealthCheck(), HealthStatus.Unhealthy, ["trading"], HealthCheckTimeout)
             .WithActors(new ActorStarter(async (system, registry) =>
             {
                 var connectors = connector is null

@@ -1,32 +1,51 @@
 using System.Net;
 using System.Text.Json;
+using TradingActors.Hosting;
 using TradingActors.Node.Tests.Support;
 
 namespace TradingActors.Node.Tests.Http;
 
+/// <summary>GET /health is the host's health checks, the engine's among them.</summary>
 public sealed class HealthEndpointSpecs : RunningNode
 {
-    [Fact]
-    public async Task Health_is_200_while_an_exchange_can_take_orders()
+    private async Task<(HttpStatusCode Status, JsonElement Engine)> Health()
     {
         using var response = await Http.GetAsync("/health");
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Equal(3, json.RootElement.GetProperty("canTakeOrders").GetArrayLength());
+        return (response.StatusCode, json.RootElement.GetProperty("checks").GetProperty(EngineHealthCheck.Name).Clone());
     }
 
     [Fact]
-    public async Task Health_turns_503_when_every_exchange_is_isolated_and_says_which_cannot_take_orders()
+    public async Task Health_is_200_and_healthy_while_every_exchange_can_take_orders()
+    {
+        var (status, engine) = await Health();
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("Healthy", engine.GetProperty("status").GetString());
+        Assert.Equal("Closed", engine.GetProperty("data").GetProperty("kraken").GetString());
+    }
+
+    [Fact]
+    public async Task Health_stays_200_but_degraded_while_an_exchange_is_isolated_and_says_which()
+    {
+        (await Admin("kraken", "isolate", TestConfigs.AdminToken)).EnsureSuccessStatusCode();
+
+        var (status, engine) = await Health();
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("Degraded", engine.GetProperty("status").GetString());
+        Assert.Equal("Isolated", engine.GetProperty("data").GetProperty("kraken").GetString());
+    }
+
+    [Fact]
+    public async Task Health_turns_503_when_every_exchange_is_isolated()
     {
         foreach (var exchange in new[] { "binance", "bybit", "kraken" })
             (await Admin(exchange, "isolate", TestConfigs.AdminToken)).EnsureSuccessStatusCode();
 
-        using var response = await Http.GetAsync("/health");
+        var (status, engine) = await Health();
 
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Equal(0, json.RootElement.GetProperty("canTakeOrders").GetArrayLength());
-        Assert.Equal("Isolated", json.RootElement.GetProperty("cannotTakeOrders").GetProperty("kraken").GetString());
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.Equal("Unhealthy", engine.GetProperty("status").GetString());
     }
 }
