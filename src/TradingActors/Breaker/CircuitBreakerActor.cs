@@ -76,7 +76,7 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
         _window = FailureWindow.For(settings, () => _scheduler.Now.UtcTicks);
         _openTimeouts = new OpenTimeouts(settings, _random);
         _cancelBudget = new CancelBudget(settings.CancelsPerSecond);
-        _metrics = new BreakerMetrics(exchange, _scheduler.Now);
+        _metrics = new BreakerMetrics(exchange, _scheduler.Now, EngineMeter.For(Context.System));
         _noAnswer = $"no answer from {exchange} within {Durations.Text(settings.CallTimeout)}";
         _noFreeSlot = $"no free call slot for {exchange} within {Durations.Text(settings.CallTimeout)}";
         _noRoom = $"{settings.MaxConcurrentCalls} calls in flight to {exchange} and {settings.MaxQueuedCalls} waiting";
@@ -305,7 +305,7 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
 
     protected override void PostStop()
     {
-        EngineMeter.Forget(_exchange);
+        _metrics.Forget();
         var why = $"the {_exchange} breaker stopped while the call was in flight";
         foreach (var call in _calls.TakeAll())
             call.Caller.Tell(new ExchangeFailed(call.Request, FailureKind.ConnectionFailed, ExecutionOutcome.Unknown, null, why));

@@ -1,9 +1,11 @@
+using System.Diagnostics.Metrics;
 using Akka.Actor;
 using Akka.Configuration;
 using Akka.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using TradingActors.Configuration;
+using TradingActors.Metrics;
 using TradingActors.Orders;
 
 namespace TradingActors.Hosting;
@@ -49,8 +51,11 @@ public static class TradingEngineHosting
             .AddHocon(config.WithFallback(TradingSettings.Reference), HoconAddMode.Prepend)
             .AddHocon(LedgerStorage.Config(settings.Orders), HoconAddMode.Append)
             .WithHealthCheck(EngineHealthCheck.Name, new EngineHealthCheck(), HealthStatus.Unhealthy, ["trading"], HealthCheckTimeout)
-            .WithActors(new ActorStarter(async (system, registry) =>
+            .WithActors(new ActorStarterWithResolver(async (system, registry, resolver) =>
             {
+                // The host's meter factory, where it has one, so that its metrics pipeline owns the engine's meter.
+                if (resolver.GetService<IMeterFactory>() is { } meters)
+                    EngineMeter.UseFactory(system, meters);
                 var connectors = connector is null
                     ? TradingEngine.ConnectorsFromEndpoints(settings)
                     : exchange => connector(system, exchange);

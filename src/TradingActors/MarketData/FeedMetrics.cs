@@ -10,6 +10,7 @@ internal sealed class FeedMetrics
 
     private readonly string _exchangeName;
     private readonly KeyValuePair<string, object?> _exchange;
+    private readonly EngineMeter _meter;
     private long _ticks;
     private long _duplicates;
     private long _malformed;
@@ -20,29 +21,33 @@ internal sealed class FeedMetrics
     private long _failovers;
     private long _primaryReturns;
 
-    public FeedMetrics(string exchange)
+    public FeedMetrics(string exchange, EngineMeter meter)
     {
         _exchangeName = exchange;
         _exchange = new KeyValuePair<string, object?>("exchange", exchange);
-        EngineMeter.RecordFeedState(exchange, FeedState.Connecting);
+        _meter = meter;
+        _meter.RecordFeedState(exchange, FeedState.Connecting);
     }
+
+    /// <summary>The feed stopped: its state leaves the engine's gauge.</summary>
+    public void Forget() => _meter.ForgetFeed(_exchangeName);
 
     public void RecordTick()
     {
         _ticks++;
-        EngineMeter.FeedTicks.Add(1, _exchange);
+        _meter.FeedTicks.Add(1, _exchange);
     }
 
     public void RecordDuplicate()
     {
         _duplicates++;
-        EngineMeter.FeedDroppedFrames.Add(1, _exchange, Duplicate);
+        _meter.FeedDroppedFrames.Add(1, _exchange, Duplicate);
     }
 
     public void RecordMalformed()
     {
         _malformed++;
-        EngineMeter.FeedDroppedFrames.Add(1, _exchange, Malformed);
+        _meter.FeedDroppedFrames.Add(1, _exchange, Malformed);
     }
 
     public void RecordGap(string symbol, long missed)
@@ -50,8 +55,8 @@ internal sealed class FeedMetrics
         _gaps++;
         _missed += missed;
         var tag = new KeyValuePair<string, object?>("symbol", symbol);
-        EngineMeter.FeedGaps.Add(1, _exchange, tag);
-        EngineMeter.FeedMissedTicks.Add(missed, _exchange, tag);
+        _meter.FeedGaps.Add(1, _exchange, tag);
+        _meter.FeedMissedTicks.Add(missed, _exchange, tag);
     }
 
     public void RecordFailedAttempt() => _failedAttempts++;
@@ -59,21 +64,21 @@ internal sealed class FeedMetrics
     public void RecordReconnect()
     {
         _reconnects++;
-        EngineMeter.FeedReconnects.Add(1, _exchange);
+        _meter.FeedReconnects.Add(1, _exchange);
     }
 
     public void RecordFailover()
     {
         _failovers++;
-        EngineMeter.FeedFailovers.Add(1, _exchange);
+        _meter.FeedFailovers.Add(1, _exchange);
     }
 
     public void RecordPrimaryReturn() => _primaryReturns++;
 
     public void RecordTransition(FeedState to)
     {
-        EngineMeter.RecordFeedState(_exchangeName, to);
-        EngineMeter.FeedTransitions.Add(1, _exchange, new KeyValuePair<string, object?>("state", StateTag(to)));
+        _meter.RecordFeedState(_exchangeName, to);
+        _meter.FeedTransitions.Add(1, _exchange, new KeyValuePair<string, object?>("state", StateTag(to)));
     }
 
     public FeedCounts Snapshot() =>

@@ -58,7 +58,7 @@ internal sealed class MarketFeedActor : UntypedActor, IWithTimers
         _settings = settings;
         _client = client;
         _scheduler = Context.System.Scheduler;
-        _metrics = new FeedMetrics(exchange);
+        _metrics = new FeedMetrics(exchange, EngineMeter.For(Context.System));
         _backoff = new ReconnectBackoff(settings.MinBackoff, settings.MaxBackoff, settings.BackoffJitter, new Random());
         _endpoint = settings.Primary;
         _subscription = TradeStreamProtocol.Subscribe(settings.Symbols);
@@ -216,7 +216,7 @@ internal sealed class MarketFeedActor : UntypedActor, IWithTimers
     {
         EndOpening();
         DropStream();
-        EngineMeter.ForgetFeed(_exchange);
+        _metrics.Forget();
     }
 
     // ---- Frames and ticks -----------------------------------------------------------------------

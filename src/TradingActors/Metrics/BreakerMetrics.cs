@@ -19,6 +19,7 @@ internal sealed class BreakerMetrics
     private readonly Queue<StateChange> _transitions = new();
     private readonly long[] _ticksInState = new long[States.Length];
     private readonly KeyValuePair<string, object?> _exchange;
+    private readonly EngineMeter _meter;
     private BreakerState _state = BreakerState.Closed;
     private DateTimeOffset _enteredState;
     private long _successful;
@@ -28,12 +29,16 @@ internal sealed class BreakerMetrics
     private long _retries;
     private long _late;
 
-    public BreakerMetrics(string exchange, DateTimeOffset startedAt)
+    public BreakerMetrics(string exchange, DateTimeOffset startedAt, EngineMeter meter)
     {
         _exchange = new KeyValuePair<string, object?>("exchange", exchange);
         _enteredState = startedAt;
-        EngineMeter.RecordState(exchange, _state);
+        _meter = meter;
+        _meter.RecordState(exchange, _state);
     }
+
+    /// <summary>The breaker stopped: its state leaves the engine's gauge.</summary>
+    public void Forget() => _meter.Forget((string)_exchange.Value!);
 
     private static readonly KeyValuePair<string, object?> Succeeded = new("outcome", "success");
     private static readonly KeyValuePair<string, object?> Refused = new("outcome", "refused");
@@ -57,13 +62,13 @@ internal sealed class BreakerMetrics
     public void RecordRejection()
     {
         _rejected++;
-        EngineMeter.Rejections.Add(1, _exchange, CircuitOpen);
+        _meter.Rejections.Add(1, _exchange, CircuitOpen);
     }
 
     public void RecordBulkheadFull()
     {
         _bulkheadFull++;
-        EngineMeter.Rejections.Add(1, _exchange, BulkheadFull);
+        _meter.Rejections.Add(1, _exchange, BulkheadFull);
     }
 
     /// <summary>A retryable failure that was sent again instead of being counted.</summary>
@@ -80,8 +85,8 @@ internal sealed class BreakerMetrics
         _transitions.Enqueue(new StateChange(_state, to, at, reason));
         _state = to;
         _enteredState = at;
-        EngineMeter.RecordState((string)_exchange.Value!, to);
-        EngineMeter.Transitions.Add(1, _exchange, new KeyValuePair<string, object?>("state", StateTag(to)));
+        _meter.RecordState((string)_exchange.Value!, to);
+        _meter.Transitions.Add(1, _exchange, new KeyValuePair<string, object?>("state", StateTag(to)));
     }
 
     public MetricsSnapshot Snapshot(DateTimeOffset now)
@@ -102,9 +107,9 @@ internal sealed class BreakerMetrics
     private void RecordResponse(long ticks, KeyValuePair<string, object?> outcome)
     {
         (_responseTicks ??= new long[ResponseWindow])[_responses++ % ResponseWindow] = ticks;
-        EngineMeter.Requests.Add(1, _exchange, outcome);
-        if (EngineMeter.Duration.Enabled)
-            EngineMeter.Duration.Record(TimeSpan.FromTicks(ticks).TotalSeconds, _exchange, outcome);
+        _meter.Requests.Add(1, _exchange, outcome);
+        if (_meter.Duration.Enabled)
+            _meter.Duration.Record(TimeSpan.FromTicks(ticks).TotalSeconds, _exchange, outcome);
     }
 
     private static string StateTag(BreakerState state) => state switch

@@ -39,6 +39,7 @@ internal sealed class OrderLedgerActor : UntypedPersistentActor, IWithTimers
     private readonly IActorRef _router;
     private readonly IActorRef _exchanges;
     private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly EngineMeter _meter = EngineMeter.For(Context.System);
     private readonly OrderBook _book = new();
     private readonly Reconciliation _reconciliation;
 
@@ -313,7 +314,7 @@ internal sealed class OrderLedgerActor : UntypedPersistentActor, IWithTimers
             return;
         _log.Warning("Order ledger: {Exchange} holds order {ClientOrderId} ({Side} {Quantity} {Symbol}, {State}), which the ledger never sent; left alone",
             exchange, report.ClientOrderId, report.Side, PlainDecimal.Format(report.Quantity), report.Symbol, report.State);
-        EngineMeter.OrdersExternal.Add(1, new KeyValuePair<string, object?>("exchange", exchange));
+        _meter.OrdersExternal.Add(1, new KeyValuePair<string, object?>("exchange", exchange));
         Context.System.EventStream.Publish(new ExternalOrderFound(exchange, report, Now));
     }
 
@@ -496,21 +497,21 @@ internal sealed class OrderLedgerActor : UntypedPersistentActor, IWithTimers
         if (before == OrderLife.Unknown && order.Life is not (OrderLife.Unknown or OrderLife.NeedsAttention))
         {
             _reconciled[order.Venue] = _reconciled.GetValueOrDefault(order.Venue) + 1;
-            EngineMeter.OrdersReconciled.Add(1, exchange);
+            _meter.OrdersReconciled.Add(1, exchange);
             _log.Info("Order ledger: {ClientOrderId} reconciled, {Life}: {Detail}", id, order.Life, order.Detail);
             Context.System.EventStream.Publish(new OrderReconciled(id, order.Venue, order.Life, order.Detail, order.UpdatedAt));
         }
         if (happened is OrderNeedsAttention attention)
         {
             _log.Warning("Order ledger: {ClientOrderId} needs attention: {Reason}", id, attention.Reason);
-            EngineMeter.OrdersNeedingAttention.Add(1, exchange);
+            _meter.OrdersNeedingAttention.Add(1, exchange);
             Context.System.EventStream.Publish(attention);
         }
         if (order.Life is not (OrderLife.Unknown or OrderLife.Sent))
             KnownAgain(order);
         if (order.IsFinal && before != order.Life)
         {
-            EngineMeter.OrdersSettled.Add(1, exchange, new KeyValuePair<string, object?>("state", order.Life.ToString().ToLowerInvariant()));
+            _meter.OrdersSettled.Add(1, exchange, new KeyValuePair<string, object?>("state", order.Life.ToString().ToLowerInvariant()));
             Settle(order);
         }
     }
@@ -561,14 +562,14 @@ internal sealed class OrderLedgerActor : UntypedPersistentActor, IWithTimers
 
     protected override void PreStart()
     {
-        _gauged = EngineMeter.ObserveOrders(_book.Unsettled);
+        _gauged = _meter.ObserveOrders(_book.Unsettled);
         base.PreStart();
     }
 
     /// <summary>Whatever is still waiting on the ledger is answered: a caller never waits on silence.</summary>
     protected override void PostStop()
     {
-        EngineMeter.ForgetOrders(_gauged);
+        _meter.ForgetOrders(_gauged);
         foreach (var (order, caller) in _recording.Values)
             caller.Tell(new ExchangeFailed(order, FailureKind.ConnectionFailed, ExecutionOutcome.NotExecuted, null,
                 "the order ledger stopped before it could record the order: not sent"));

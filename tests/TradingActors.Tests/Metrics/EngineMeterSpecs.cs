@@ -16,9 +16,11 @@ public sealed class EngineMeterSpecs(ITestOutputHelper output) : EngineSpec(outp
 
     private void Listen()
     {
+        // This spec's engine alone: every actor system of the test run has a meter of its own.
+        var meter = EngineMeter.For(Sys).Meter;
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == EngineMeter.Name)
+            if (instrument.Meter == meter)
                 listener.EnableMeasurementEvents(instrument);
         };
         _listener.SetMeasurementEventCallback<long>((i, v, tags, _) => Record(i, v, tags));

@@ -11,7 +11,6 @@ namespace TradingActors.Tests.Orders;
 /// <summary>The ledger's instruments, as an OpenTelemetry exporter would read them.</summary>
 public sealed class OrderMetricsSpecs(ITestOutputHelper output) : TradingEngineTestKit(output), IDisposable
 {
-    // An exchange name of this spec's own: the meter is the process's, and other specs trade on binance meanwhile.
     private const string Metered = "metered";
 
     private readonly ConcurrentQueue<(string Instrument, long Value, Dictionary<string, object?> Tags)> _measured = new();
@@ -62,9 +61,11 @@ public sealed class OrderMetricsSpecs(ITestOutputHelper output) : TradingEngineT
 
     private void Listen()
     {
+        // This spec's engine alone: every actor system of the test run has a meter of its own.
+        var meter = EngineMeter.For(Sys).Meter;
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == EngineMeter.Name && instrument.Name.StartsWith("trading.orders", StringComparison.Ordinal))
+            if (instrument.Meter == meter && instrument.Name.StartsWith("trading.orders", StringComparison.Ordinal))
                 listener.EnableMeasurementEvents(instrument);
         };
         _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
