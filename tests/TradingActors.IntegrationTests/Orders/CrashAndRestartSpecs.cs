@@ -62,7 +62,7 @@ public sealed class CrashAndRestartSpecs(ITestOutputHelper output) : IAsyncLifet
     [Fact]
     public async Task Every_order_ends_in_one_final_state_on_one_exchange_as_the_exchange_has_it_however_often_the_engine_stops()
     {
-        var rounds = int.TryParse(Environment.GetEnvironmentVariable("LEDGER_CRASH_ROUNDS"), out var n) ? n : 4; // one of each fault
+        var rounds = int.TryParse(Environment.GetEnvironmentVariable("LEDGER_CRASH_ROUNDS"), out var n) ? n : FaultKinds; // one of each fault
         var ids = new List<string>();
         var before = await BalancesAsync();
         for (var round = 0; round < rounds; round++)
@@ -119,15 +119,24 @@ public sealed class CrashAndRestartSpecs(ITestOutputHelper output) : IAsyncLifet
         await last.StopAsync();
     }
 
+    private const int FaultKinds = 8;
+
     // Each round binance misbehaves in another way: no connection (its orders go to bybit; first, while nothing
-    // from before waits to be reconciled with the unreachable binance), replies withheld after the fill, 5xx
-    // after the fill or before it, or no answer at all.
-    private static FaultSettings RoundFaults(int round) => (round % 4) switch
+    // from before waits to be reconciled with the unreachable binance), replies withheld after the fill while the
+    // exchange does not yet know the order when asked and its user data stream is silent, 5xx after the fill or
+    // before it, no answer at all, replies cut short after the order executed, replies around the call timeout
+    // (the engine gives up on some, and the exchange may or may not have taken them), user data sessions dropped
+    // under slow replies, or every kind of 5xx at once.
+    private static FaultSettings RoundFaults(int round) => (round % FaultKinds) switch
     {
         0 => new FaultSettings { Outage = true },
-        1 => new FaultSettings { GhostFillDelay = TimeSpan.FromSeconds(2) },
+        1 => new FaultSettings { GhostFillDelay = TimeSpan.FromSeconds(2), OrderQueryLag = TimeSpan.FromSeconds(1), UserDataStall = true },
         2 => new FaultSettings { Order5xxAfterExecution = 0.5, Order5xx = 0.2 },
-        _ => new FaultSettings { Hang = 0.3 },
+        3 => new FaultSettings { Hang = 0.3 },
+        4 => new FaultSettings { Malformed = 0.4 },
+        5 => new FaultSettings { Latency = TimeSpan.FromMilliseconds(400), Jitter = TimeSpan.FromMilliseconds(400) },
+        6 => new FaultSettings { UserDataDrop = true, Latency = TimeSpan.FromMilliseconds(200), Jitter = TimeSpan.FromMilliseconds(400) },
+        _ => new FaultSettings { Order5xx = 0.3, Order5xxAfterExecution = 0.3, Other5xx = 0.3 },
     };
 
     private static async Task Send(ITradingEngine engine, string id)
