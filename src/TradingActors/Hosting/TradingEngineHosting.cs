@@ -65,19 +65,20 @@ public static class TradingEngineHosting
 
     /// <summary>
     /// Starts the engine with the options set by <paramref name="configure"/> (README, "Configuring it in code"). They are read
-    /// by the rules HOCON is read by; a bad value fails here.
+    /// by the rules HOCON is read by; a bad value fails here, naming its option (<c>Exchanges:binance:FailureThreshold</c>).
     /// </summary>
     public static AkkaConfigurationBuilder WithTradingEngine(
         this AkkaConfigurationBuilder builder, Action<TradingOptions> configure, Func<ActorSystem, string, Props?>? connector = null) =>
-        builder.WithTradingEngine(OptionsHocon.From(Configured(configure)), connector);
+        builder.WithOptions(OptionsHocon.From(Configured(configure)), "", connector);
 
     /// <summary>
     /// Starts the engine with the options in <paramref name="configuration"/>, a section such as <c>Trading</c> of appsettings.json
-    /// laid out as <see cref="TradingOptions"/>. A bad value or a key that is not an option fails here.
+    /// laid out as <see cref="TradingOptions"/>. A bad value or a key that is not an option fails here, naming its path in the
+    /// configuration (<c>Trading:Exchanges:binance:FailureThreshold</c>).
     /// </summary>
     public static AkkaConfigurationBuilder WithTradingEngine(
         this AkkaConfigurationBuilder builder, IConfiguration configuration, Func<ActorSystem, string, Props?>? connector = null) =>
-        builder.WithTradingEngine(OptionsHocon.From(configuration), connector);
+        builder.WithOptions(OptionsHocon.From(configuration), PathOf(configuration), connector);
 
     /// <summary>
     /// Starts the engine with the options in <paramref name="configuration"/>, over which those set by <paramref name="configure"/>
@@ -86,7 +87,7 @@ public static class TradingEngineHosting
     public static AkkaConfigurationBuilder WithTradingEngine(
         this AkkaConfigurationBuilder builder, IConfiguration configuration, Action<TradingOptions> configure,
         Func<ActorSystem, string, Props?>? connector = null) =>
-        builder.WithTradingEngine(OptionsHocon.From(Configured(configure)).WithFallback(OptionsHocon.From(configuration)), connector);
+        builder.WithOptions(OptionsHocon.From(Configured(configure)).WithFallback(OptionsHocon.From(configuration)), PathOf(configuration), connector);
 
     /// <summary>Registers <see cref="ITradingEngine"/>, the async facade over the engine started by <see cref="WithTradingEngine"/>.</summary>
     public static IServiceCollection AddTradingEngine(this IServiceCollection services) =>
@@ -97,5 +98,21 @@ public static class TradingEngineHosting
         var options = new TradingOptions();
         configure(options);
         return options;
+    }
+
+    private static string PathOf(IConfiguration configuration) => configuration is IConfigurationSection section ? section.Path : "";
+
+    // The options are checked as the HOCON they stand for; their errors are told in the options' names, under root.
+    private static AkkaConfigurationBuilder WithOptions(
+        this AkkaConfigurationBuilder builder, Config trading, string root, Func<ActorSystem, string, Props?>? connector)
+    {
+        try
+        {
+            return builder.WithTradingEngine(trading, connector);
+        }
+        catch (SettingsException error)
+        {
+            throw OptionNames.Translated(error, root);
+        }
     }
 }
