@@ -64,8 +64,9 @@ public static class TradingEngineHosting
     }
 
     /// <summary>
-    /// Starts the engine with the options set by <paramref name="configure"/> (README, "Configuring it in code"). They are read
-    /// by the rules HOCON is read by; a bad value fails here, naming its option (<c>Exchanges:binance:FailureThreshold</c>).
+    /// Starts the engine with the options set by <paramref name="configure"/> (README, "Configuring it in code or from
+    /// appsettings.json"). They are read by the rules HOCON is read by; a bad value fails here, naming its option
+    /// (<c>Exchanges:binance:FailureThreshold</c>).
     /// </summary>
     public static AkkaConfigurationBuilder WithTradingEngine(
         this AkkaConfigurationBuilder builder, Action<TradingOptions> configure, Func<ActorSystem, string, Props?>? connector = null) =>
