@@ -2,18 +2,22 @@ using System.Diagnostics.Metrics;
 using Akka.Actor;
 using Akka.Configuration;
 using Akka.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using TradingActors.Configuration;
+using TradingActors.Configuration.Options;
 using TradingActors.Metrics;
 using TradingActors.Orders;
 
 namespace TradingActors.Hosting;
 
 /// <summary>
-/// Wires the engine into a host's actor system:
+/// Wires the engine into a host's actor system, configured in HOCON, in code or from the host's configuration:
 /// <code>
 /// services.AddAkka("trading", akka => akka.WithTradingEngine(config));
+/// services.AddAkka("trading", akka => akka.WithTradingEngine(options => options.Exchange("binance", b => b.FailureThreshold = 3)));
+/// services.AddAkka("trading", akka => akka.WithTradingEngine(configuration.GetSection("Trading")));
 /// services.AddTradingEngine(); // ITradingEngine, for code that is not an actor
 /// services.AddHealthChecks();  // the engine's EngineHealthCheck is among them
 /// </code>
@@ -69,7 +73,57 @@ public static class TradingEngineHosting
             }));
     }
 
+    /// <summary>
+    /// Starts the engine with the options set by <paramref name="configure"/> (README, "Configuring it in code or from
+    /// appsettings.json"). They are read by the rules HOCON is read by; a bad value fails here, naming its option
+    /// (<c>Exchanges:binance:FailureThreshold</c>).
+    /// </summary>
+    public static AkkaConfigurationBuilder WithTradingEngine(
+        this AkkaConfigurationBuilder builder, Action<TradingOptions> configure, Func<ActorSystem, string, Props?>? connector = null) =>
+        builder.WithOptions(OptionsHocon.From(Configured(configure)), "", connector);
+
+    /// <summary>
+    /// Starts the engine with the options in <paramref name="configuration"/>, a section such as <c>Trading</c> of appsettings.json
+    /// laid out as <see cref="TradingOptions"/>. A bad value or a key that is not an option fails here, naming its path in the
+    /// configuration (<c>Trading:Exchanges:binance:FailureThreshold</c>).
+    /// </summary>
+    public static AkkaConfigurationBuilder WithTradingEngine(
+        this AkkaConfigurationBuilder builder, IConfiguration configuration, Func<ActorSystem, string, Props?>? connector = null) =>
+        builder.WithOptions(OptionsHocon.From(configuration), PathOf(configuration), connector);
+
+    /// <summary>
+    /// Starts the engine with the options in <paramref name="configuration"/>, over which those set by <paramref name="configure"/>
+    /// win, option by option. The delegate sees only what it sets: the configuration is read as HOCON, not into its options.
+    /// </summary>
+    public static AkkaConfigurationBuilder WithTradingEngine(
+        this AkkaConfigurationBuilder builder, IConfiguration configuration, Action<TradingOptions> configure,
+        Func<ActorSystem, string, Props?>? connector = null) =>
+        builder.WithOptions(OptionsHocon.From(Configured(configure)).WithFallback(OptionsHocon.From(configuration)), PathOf(configuration), connector);
+
     /// <summary>Registers <see cref="ITradingEngine"/>, the async facade over the engine started by <see cref="WithTradingEngine"/>.</summary>
     public static IServiceCollection AddTradingEngine(this IServiceCollection services) =>
         services.AddSingleton<ITradingEngine, TradingEngineFacade>();
+
+    private static TradingOptions Configured(Action<TradingOptions> configure)
+    {
+        var options = new TradingOptions();
+        configure(options);
+        return options;
+    }
+
+    private static string PathOf(IConfiguration configuration) => configuration is IConfigurationSection section ? section.Path : "";
+
+    // The options are checked as the HOCON they stand for; their errors are told in the options' names, under root.
+    private static AkkaConfigurationBuilder WithOptions(
+        this AkkaConfigurationBuilder builder, Config trading, string root, Func<ActorSystem, string, Props?>? connector)
+    {
+        try
+        {
+            return builder.WithTradingEngine(trading, connector);
+        }
+        catch (SettingsException error)
+        {
+            throw OptionNames.Translated(error, root);
+        }
+    }
 }
