@@ -25,7 +25,7 @@ public sealed partial class PlainOutputSpecs(PlainOutputSpecs.Run run) : IClassF
             node {
               duration = 1m
               tick = 50ms
-              order-every = 2
+              order-every = 10             # a resting order moves every 500 ms: it is seldom between two when binance goes
               symbol = BTCUSDT
               quantity = 0.001
               refresh = 100ms
