@@ -31,17 +31,7 @@ public sealed partial class NodeRestartSpecs : IAsyncLifetime
           }
           orders { grace = 2s, min-backoff = 100ms, max-backoff = 500ms }
         }
-        node {
-          duration = 0
-          tick = 50ms
-          order-every = 2
-          symbol = BTCUSDT
-          quantity = 0.001
-          refresh = 100ms
-          status-interval = 1s
-          http { port = 0, admin-token = "" }
-        }
-        """);
+        """ + TestConfigs.Node("0"));
 
     [Fact]
     public async Task A_node_killed_mid_run_reconciles_every_order_it_had_sent_when_started_again_on_its_ledger()

@@ -11,7 +11,7 @@ public sealed partial class PlainOutputSpecs(PlainOutputSpecs.Run run) : IClassF
 {
     public sealed class Run : IAsyncLifetime
     {
-        private const string BinanceFails = """
+        private static readonly string BinanceFails = """
             trading {
               breaker-defaults { failure-threshold = 2, open-timeout = 300ms, max-open-timeout = 600ms, call-timeout = 1s, health-check = on }
               exchanges { binance = { cancels-when-open = on }, bybit = {}, kraken = {} }
@@ -22,17 +22,7 @@ public sealed partial class PlainOutputSpecs(PlainOutputSpecs.Run run) : IClassF
               tick-interval = 100ms
               schedule = [ { exchange = binance, at = 2s, duration = 1m, fault { outage = on } } ]
             }
-            node {
-              duration = 1m
-              tick = 50ms
-              order-every = 10             # a resting order moves every 500 ms: it is seldom between two when binance goes
-              symbol = BTCUSDT
-              quantity = 0.001
-              refresh = 100ms
-              status-interval = 1s
-              http { port = 0, admin-token = "" }
-            }
-            """;
+            """ + TestConfigs.Node("1m", orderEvery: 10); // a resting order moves every 500 ms: seldom between two when binance goes
 
         public string Output { get; private set; } = "";
 

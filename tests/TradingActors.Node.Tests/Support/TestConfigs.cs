@@ -9,7 +9,7 @@ internal static class TestConfigs
     /// No fault scheduled: every exchange stays healthy unless a test says otherwise. binance's feed names the
     /// port binance is configured on; the in-process simulator takes a free one and the node follows it there.
     /// </summary>
-    public const string Quiet = $$"""
+    public static readonly string Quiet = """
         trading.breaker-defaults { call-timeout = 2s }
         trading.feeds.binance { primary = "ws://127.0.0.1:28081/stream", symbols = [BTCUSDT] }
         exchange-sim {
@@ -20,23 +20,13 @@ internal static class TestConfigs
             kraken {}
           }
         }
-        node {
-          duration = 3s
-          tick = 50ms
-          order-every = 2
-          symbol = BTCUSDT
-          quantity = 0.001
-          refresh = 100ms
-          status-interval = 1s
-          http { port = 0, admin-token = "{{AdminToken}}" }
-        }
-        """;
+        """ + Node("3s", adminToken: AdminToken);
 
     /// <summary>
     /// The demo's story in short: binance is down for the whole run (however long the node takes to start),
     /// so its breaker opens, its health checks fail, and its requests fall back to bybit.
     /// </summary>
-    public const string BinanceDown = """
+    public static readonly string BinanceDown = """
         trading {
           breaker-defaults { failure-threshold = 2, open-timeout = 300ms, max-open-timeout = 600ms, call-timeout = 500ms, health-check = on }
           exchanges { binance = {}, bybit = {}, kraken = {} }
@@ -46,15 +36,20 @@ internal static class TestConfigs
           tick-interval = 100ms
           schedule = [ { exchange = binance, at = 0s, duration = 1m, fault { outage = on } } ]
         }
+        """ + Node("1m");
+
+    /// <summary>The node's section: a fast trader (a price every 50 ms, an order every <paramref name="orderEvery"/> ticks), a status line a second, HTTP on a free port.</summary>
+    public static string Node(string duration, int orderEvery = 2, string adminToken = "") => $$"""
+
         node {
-          duration = 1m
+          duration = {{duration}}
           tick = 50ms
-          order-every = 2
+          order-every = {{orderEvery}}
           symbol = BTCUSDT
           quantity = 0.001
           refresh = 100ms
           status-interval = 1s
-          http { port = 0, admin-token = "" }
+          http { port = 0, admin-token = "{{adminToken}}" }
         }
         """;
 
