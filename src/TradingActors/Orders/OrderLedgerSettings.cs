@@ -26,6 +26,12 @@ public sealed record OrderLedgerSettings
     /// <summary>How long a final order stays in memory in full; after that only its id and outcome stay (the journal keeps all).</summary>
     public TimeSpan Retention { get; init; }
 
+    /// <summary>
+    /// How long after an order ended its id is still refused for a new order; after that it is forgotten (the journal
+    /// keeps it), and an order sent under it is a new order. At least <see cref="Retention"/>.
+    /// </summary>
+    public TimeSpan RememberIdsFor { get; init; }
+
     /// <summary>How long an exchange may not know an order it was sent before "unknown order" counts against it.</summary>
     public TimeSpan Grace { get; init; }
 
@@ -50,13 +56,19 @@ public sealed record OrderLedgerSettings
         var maxBackoff = orders.Duration("max-backoff");
         if (maxBackoff < minBackoff)
             throw orders.Invalid("max-backoff", $"must be at least min-backoff ({Durations.Text(minBackoff)})");
+        var retention = orders.Duration("retention", zeroAllowed: true);
+        var rememberIdsFor = orders.Duration("remember-ids-for");
+        // An order in memory in full is known by its id anyway: a shorter window would only pretend to forget it sooner.
+        if (rememberIdsFor < retention)
+            throw orders.Invalid("remember-ids-for", $"must be at least retention ({Durations.Text(retention)})");
         return new OrderLedgerSettings
         {
             Journal = orders.String("journal"),
             SnapshotStore = orders.String("snapshot-store"),
             SqliteFile = orders.String("sqlite-file"),
             SnapshotEvery = orders.Int("snapshot-every", min: 1),
-            Retention = orders.Duration("retention", zeroAllowed: true),
+            Retention = retention,
+            RememberIdsFor = rememberIdsFor,
             Grace = orders.Duration("grace", zeroAllowed: true),
             MaxQueries = orders.Int("max-queries", min: 1),
             MinBackoff = minBackoff,

@@ -104,9 +104,24 @@ public sealed class SettingsSpecs
     [InlineData(30_000, "30s")]
     [InlineData(300_000, "5m")]
     [InlineData(7_200_000, "2h")]
+    [InlineData(604_800_000, "7d")]
     public void Durations_are_written_back_the_way_the_configuration_writes_them(int milliseconds, string text)
     {
         Assert.Equal(text, Durations.Text(TimeSpan.FromMilliseconds(milliseconds)));
+    }
+
+    [Fact]
+    public void A_closed_order_s_id_is_remembered_for_seven_days_by_default()
+    {
+        Assert.Equal(TimeSpan.FromDays(7), Read("").Orders.RememberIdsFor);
+    }
+
+    [Fact]
+    public void Ids_remembered_for_less_than_the_retention_are_refused()
+    {
+        var error = Assert.Throws<SettingsException>(() => Read("trading.orders { retention = 10m, remember-ids-for = 5m }"));
+
+        Assert.Equal("trading.orders.remember-ids-for = 5m: must be at least retention (10m)", error.Message);
     }
 
     [Fact]
