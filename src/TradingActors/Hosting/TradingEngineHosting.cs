@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Configuration;
 using Akka.Hosting;
+using Akka.Persistence.Sql.Config;
 using Microsoft.Extensions.DependencyInjection;
 using TradingActors.Configuration;
 using TradingActors.Orders;
@@ -38,6 +39,10 @@ public static class TradingEngineHosting
     {
         var settings = TradingSettings.From(config);
         LedgerStorage.CheckWritable(settings.Orders);
+        // One set of connections per actor system: a host that configures Akka.Persistence.Sql itself may have added it.
+        if (builder.Setups.OfType<MultiDataOptionsSetup>().FirstOrDefault() is not { } connections)
+            builder.AddSetup(connections = new MultiDataOptionsSetup());
+        LedgerStorage.AddConnections(settings.Orders, connections);
         return builder
             .AddHocon(config.WithFallback(TradingSettings.Reference), HoconAddMode.Prepend)
             .AddHocon(LedgerStorage.Config(settings.Orders), HoconAddMode.Append)

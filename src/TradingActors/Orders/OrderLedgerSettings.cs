@@ -2,6 +2,19 @@ using TradingActors.Configuration;
 
 namespace TradingActors.Orders;
 
+/// <summary>When a commit to the ledger's SQLite file returns: SQLite's <c>PRAGMA synchronous</c>, in write-ahead-log mode.</summary>
+public enum SqliteSynchronous
+{
+    /// <summary>Once the write-ahead log is synced to the disk: a commit survives a crash of the process and a power loss.</summary>
+    Full,
+
+    /// <summary>
+    /// Once the write-ahead log is written, before it is synced (the sync comes at each checkpoint): a commit survives a
+    /// crash or kill of the process, but a power loss or an operating system crash may lose the last commits.
+    /// </summary>
+    Normal,
+}
+
 /// <summary>
 /// The order ledger, read from <c>trading.orders</c>; hocon/trading.conf holds the defaults and the README's
 /// "Orders" section explains each one.
@@ -19,6 +32,9 @@ public sealed record OrderLedgerSettings
 
     /// <summary>The SQLite file, created on first start, when the journal or the snapshot store is <see cref="Sqlite"/>.</summary>
     public required string SqliteFile { get; init; }
+
+    /// <summary>When a commit to the SQLite file counts as done, and so what it survives.</summary>
+    public SqliteSynchronous SqliteSynchronous { get; init; }
 
     /// <summary>A snapshot after this many events, so recovery reads at most this many past the last snapshot.</summary>
     public int SnapshotEvery { get; init; }
@@ -66,6 +82,7 @@ public sealed record OrderLedgerSettings
             Journal = orders.String("journal"),
             SnapshotStore = orders.String("snapshot-store"),
             SqliteFile = orders.String("sqlite-file"),
+            SqliteSynchronous = orders.Enum<SqliteSynchronous>("sqlite-synchronous"),
             SnapshotEvery = orders.Int("snapshot-every", min: 1),
             Retention = retention,
             RememberIdsFor = rememberIdsFor,

@@ -1,5 +1,6 @@
 using Akka.Configuration;
 using TradingActors.Configuration;
+using TradingActors.Orders;
 
 namespace TradingActors.Tests.Configuration;
 
@@ -114,6 +115,20 @@ public sealed class SettingsSpecs
     public void A_closed_order_s_id_is_remembered_for_seven_days_by_default()
     {
         Assert.Equal(TimeSpan.FromDays(7), Read("").Orders.RememberIdsFor);
+    }
+
+    [Fact]
+    public void The_ledger_s_sqlite_commits_are_synced_to_the_disk_by_default()
+    {
+        Assert.Equal(SqliteSynchronous.Full, Read("").Orders.SqliteSynchronous);
+    }
+
+    [Fact]
+    public void A_sqlite_synchronous_other_than_full_or_normal_is_refused_naming_what_is_allowed()
+    {
+        var error = Assert.Throws<SettingsException>(() => Read("trading.orders.sqlite-synchronous = off"));
+
+        Assert.Equal("trading.orders.sqlite-synchronous = off: expected full, normal", error.Message);
     }
 
     [Fact]
