@@ -8,34 +8,44 @@ using TradingActors.Orders;
 namespace TradingActors.Tests.Orders;
 
 /// <summary>
-/// The ledger's SQLite file: every connection its persistence plugins open commits as <c>sqlite-synchronous</c> says,
-/// since SQLite keeps <c>PRAGMA synchronous</c> per connection and not in the file.
+/// The ledger's SQLite file: every connection its persistence plugins open sets what SQLite keeps per connection and
+/// not in the file, <c>PRAGMA synchronous</c> (from <c>sqlite-synchronous</c>) and <c>PRAGMA busy_timeout</c>.
 /// </summary>
 public sealed class LedgerStorageSpecs : IDisposable
 {
+    private static readonly string[] Plugins = ["akka.persistence.journal.sql", "akka.persistence.snapshot-store.sql"];
+
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"trading-ledger-storage-{Guid.NewGuid():N}");
 
-    private OrderLedgerSettings Settings(string synchronous) => TradingSettings.From(ConfigurationFactory.ParseString($$"""
-        trading.orders { sqlite-file = "{{Path.Combine(_folder, "orders.db").Replace('\\', '/')}}", sqlite-synchronous = {{synchronous}} }
-        """)).Orders;
+    /// <summary>What <paramref name="pragma"/> reads on a connection each of the ledger's SQLite plugins opens.</summary>
+    private IEnumerable<long> OnEveryConnection(string synchronous, string pragma)
+    {
+        var settings = TradingSettings.From(ConfigurationFactory.ParseString($$"""
+            trading.orders { sqlite-file = "{{Path.Combine(_folder, "orders.db").Replace('\\', '/')}}", sqlite-synchronous = {{synchronous}} }
+            """)).Orders;
+        LedgerStorage.CheckWritable(settings);
+        var connections = new MultiDataOptionsSetup();
+        LedgerStorage.AddConnections(settings, connections);
+        foreach (var plugin in Plugins)
+        {
+            Assert.True(connections.TryGetDataOptionsFor(plugin, out var options), $"{plugin} has no connections of the ledger's");
+            using var connection = new DataConnection(options!);
+            yield return connection.Execute<long>($"PRAGMA {pragma};");
+        }
+    }
 
     [Theory]
     [InlineData("full", 2)]
     [InlineData("normal", 1)]
     public void Every_connection_the_journal_and_the_snapshot_store_open_commits_as_sqlite_synchronous_says(string synchronous, long pragma)
     {
-        var settings = Settings(synchronous);
-        LedgerStorage.CheckWritable(settings);
-        var connections = new MultiDataOptionsSetup();
+        Assert.Equal([pragma, pragma], OnEveryConnection(synchronous, "synchronous"));
+    }
 
-        LedgerStorage.AddConnections(settings, connections);
-
-        Assert.All(new[] { "akka.persistence.journal.sql", "akka.persistence.snapshot-store.sql" }, plugin =>
-        {
-            Assert.True(connections.TryGetDataOptionsFor(plugin, out var options), $"{plugin} has no connections of the ledger's");
-            using var connection = new DataConnection(options!);
-            Assert.Equal(pragma, connection.Execute<long>("PRAGMA synchronous;"));
-        });
+    [Fact]
+    public void Every_connection_the_journal_and_the_snapshot_store_open_waits_for_a_locked_file_in_sqlite_s_own_short_steps()
+    {
+        Assert.Equal([30_000L, 30_000L], OnEveryConnection("full", "busy_timeout"));
     }
 
     public void Dispose()
