@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Actor.Setup;
 using Akka.Configuration;
 using Akka.TestKit;
 
@@ -25,8 +26,12 @@ internal static class BenchmarkSystem
 
     public static ActorSystem Start(string name) => ActorSystem.Create(name, Quiet);
 
-    /// <summary>An actor system on <paramref name="config"/> (the engine's, with its persistence plugins), logging off.</summary>
-    public static ActorSystem Start(string name, Config config) => ActorSystem.Create(name, Quiet.WithFallback(config));
+    /// <summary>
+    /// An actor system on <paramref name="config"/> (the engine's, with its persistence plugins) and <paramref name="setup"/>
+    /// (the order ledger's SQLite connections), logging off.
+    /// </summary>
+    public static ActorSystem Start(string name, Config config, Setup setup) =>
+        ActorSystem.Create(name, BootstrapSetup.Create().WithConfig(Quiet.WithFallback(config)).And(setup));
 
     public static ActorSystem StartOnVirtualTime(string name) => ActorSystem.Create(name, VirtualTime.WithFallback(Quiet));
 

@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Persistence.Sql.Config;
 using BenchmarkDotNet.Attributes;
 using TradingActors.Benchmarks.Actors;
 using TradingActors.Benchmarks.Clients;
@@ -16,7 +17,9 @@ namespace TradingActors.Benchmarks;
 /// in-memory journal, which is the ledger's own work without the database; and the same path without the
 /// ledger (orders sent to the router). Every order is a new one with a client order id of its own. Figures
 /// are per order; Op/s is orders per second, and the latency columns are per order, send to reply, with what
-/// each path adds to the path without the ledger.
+/// each path adds to the path without the ledger. The SQLite file's commits are synced to the disk
+/// (<c>sqlite-synchronous = full</c>, the default) or only written to its log (<c>normal</c>); the other two
+/// paths do not touch the file, and run under both only to be the baseline of each.
 /// </summary>
 [OperationsPerSecond]
 public class OrderLedgerBenchmarks
@@ -25,6 +28,9 @@ public class OrderLedgerBenchmarks
 
     [Params(1, 64)]
     public int InFlight { get; set; }
+
+    [Params(SqliteSynchronous.Full, SqliteSynchronous.Normal)]
+    public SqliteSynchronous Synchronous { get; set; }
 
     private readonly LedgerFile _file = new();
     private readonly Latencies _withoutLedger = new();
@@ -40,13 +46,15 @@ public class OrderLedgerBenchmarks
     {
         try
         {
-            var config = Engine.Configuration(_file.Hocon);
+            var config = Engine.Configuration($"{_file.Hocon}\ntrading.orders.sqlite-synchronous = {Synchronous.ToString().ToLowerInvariant()}");
             var onSqlite = TradingSettings.From(config);
             var inMemory = TradingSettings.From(Engine.Configuration());
             // As the engine's hosting starts it: the file checked, the engine's bindings, the ledger's SQLite plugins.
             LedgerStorage.CheckWritable(onSqlite.Orders);
+            var connections = new MultiDataOptionsSetup();
+            LedgerStorage.AddConnections(onSqlite.Orders, connections);
             _system = BenchmarkSystem.Start("order-ledger",
-                config.WithFallback(TradingSettings.Reference).WithFallback(LedgerStorage.Config(onSqlite.Orders)));
+                config.WithFallback(TradingSettings.Reference).WithFallback(LedgerStorage.Config(onSqlite.Orders)), connections);
             var sqliteEngine = await Engine.Whole(_system, onSqlite, InstantExchange.Instance);
             var memoryEngine = await Engine.Whole(_system, inMemory, InstantExchange.Instance);
             // Recovered (and the SQLite tables made) before the first order is timed.
@@ -87,6 +95,6 @@ public class OrderLedgerBenchmarks
     private void Record(string benchmark, Latencies latencies)
     {
         if (latencies.Measured() is { } percentiles)
-            LatencyColumn.Record(typeof(OrderLedgerBenchmarks), benchmark, $"{nameof(InFlight)}={InFlight}", percentiles);
+            LatencyColumn.Record(typeof(OrderLedgerBenchmarks), benchmark, $"{nameof(InFlight)}={InFlight},{nameof(Synchronous)}={Synchronous}", percentiles);
     }
 }

@@ -8,6 +8,7 @@ public static class Durations
     public static string Text(TimeSpan duration) => duration switch
     {
         { Ticks: 0 } => "0s",
+        _ when duration.Ticks % TimeSpan.TicksPerDay == 0 => $"{duration.TotalDays:0}d",
         _ when duration.Ticks % TimeSpan.TicksPerHour == 0 => $"{duration.TotalHours:0}h",
         _ when duration.Ticks % TimeSpan.TicksPerMinute == 0 => $"{duration.TotalMinutes:0}m",
         _ when duration >= TimeSpan.FromSeconds(1) => duration.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + "s",

@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using Akka.Actor;
 using Akka.Configuration;
 using Akka.Hosting;
+using Akka.Persistence.Sql.Config;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -51,6 +52,10 @@ public static class TradingEngineHosting
     {
         var settings = TradingSettings.From(config);
         LedgerStorage.CheckWritable(settings.Orders);
+        // One set of connections per actor system: a host that configures Akka.Persistence.Sql itself may have added it.
+        if (builder.Setups.OfType<MultiDataOptionsSetup>().FirstOrDefault() is not { } connections)
+            builder.AddSetup(connections = new MultiDataOptionsSetup());
+        LedgerStorage.AddConnections(settings.Orders, connections);
         return builder
             .AddHocon(config.WithFallback(TradingSettings.Reference), HoconAddMode.Prepend)
             .AddHocon(LedgerStorage.Config(settings.Orders), HoconAddMode.Append)

@@ -85,12 +85,15 @@ internal sealed class OrderLedgerActor : UntypedPersistentActor, IWithTimers
         switch (message)
         {
             case SnapshotOffer { Snapshot: OrderLedgerSnapshot snapshot }:
-                _book.Restore(snapshot);
+                _book.Restore(snapshot, Now);
                 break;
             case IOrderEvent happened:
                 _book.Apply(happened);
                 break;
             case RecoveryCompleted:
+                // The journal replays every order in full, however long ago it ended, and a snapshot may hold ids
+                // whose window closed while the ledger was stopped: both are retired before any order is taken.
+                Retire();
                 ReconcileWhatWasPending();
                 foreach (var account in _trading.Endpoints.Keys)
                     ListOpenOrders(account);
@@ -231,9 +234,9 @@ internal sealed class OrderLedgerActor : UntypedPersistentActor, IWithTimers
         if (Invalid(order))
             return;
         var id = order.ClientOrderId;
-        if (_book.ClosedAs(id) is { } ended and not OrderLife.Rejected)
+        if (_book.ClosedAs(id) is { Life: not OrderLife.Rejected } ended)
         {
-            Sender.Tell(new InvalidRequest(order, $"client order id {id} belongs to an order that ended {ended}; a new order needs a new id"));
+            Sender.Tell(new InvalidRequest(order, $"client order id {id} belongs to an order that ended {ended.Life}; a new order needs a new id"));
             return;
         }
         if (_book.TryGet(id, out var known) && !known.MaySendAgain)
@@ -364,7 +367,7 @@ internal sealed class OrderLedgerActor : UntypedPersistentActor, IWithTimers
             waiting.Add(Sender);
         }
         else if (_book.ClosedAs(id) is { } ended)
-            Sender.Tell(new OrderSettled(id, null, ended, null, "ended longer ago than the retention", Now));
+            Sender.Tell(new OrderSettled(id, null, ended.Life, null, "ended longer ago than the retention", ended.At));
         else
             Sender.Tell(new OrderLedger.NotFound(id));
     }
@@ -444,6 +447,12 @@ internal sealed class OrderLedgerActor : UntypedPersistentActor, IWithTimers
 
     private bool Querying(string id) => _queries.Values.Any(query => query.ClientOrderId == id && query.Caller is null);
 
+    private void Retire()
+    {
+        var now = Now;
+        _book.Retire(now - _settings.Retention, now - _settings.RememberIdsFor);
+    }
+
     private bool IsReconciling(string id) => Querying(id) || Timers.IsTimerActive($"reconcile-{id}");
 
     private void ReconcileLater(string id, TimeSpan? atLeast = null) =>
@@ -453,7 +462,7 @@ internal sealed class OrderLedgerActor : UntypedPersistentActor, IWithTimers
     private void Check()
     {
         var now = Now;
-        _book.Retire(now - _settings.Retention);
+        Retire();
         var placing = _placing.Values.Select(p => p.Order.ClientOrderId).ToHashSet(StringComparer.Ordinal);
         foreach (var order in _book.Orders.Where(o => o.IsPending && now - o.UpdatedAt >= _settings.CheckAfter).ToList())
             if (!placing.Contains(order.ClientOrderId) && !IsReconciling(order.ClientOrderId))

@@ -2,6 +2,19 @@ using TradingActors.Configuration;
 
 namespace TradingActors.Orders;
 
+/// <summary>When a commit to the ledger's SQLite file returns: SQLite's <c>PRAGMA synchronous</c>, in write-ahead-log mode.</summary>
+public enum SqliteSynchronous
+{
+    /// <summary>Once the write-ahead log is synced to the disk: a commit survives a crash of the process and a power loss.</summary>
+    Full,
+
+    /// <summary>
+    /// Once the write-ahead log is written, before it is synced (the sync comes at each checkpoint): a commit survives a
+    /// crash or kill of the process, but a power loss or an operating system crash may lose the last commits.
+    /// </summary>
+    Normal,
+}
+
 /// <summary>
 /// The order ledger, read from <c>trading.orders</c>; hocon/trading.conf holds the defaults and the README's
 /// "Orders" section explains each one.
@@ -20,11 +33,20 @@ public sealed record OrderLedgerSettings
     /// <summary>The SQLite file, created on first start, when the journal or the snapshot store is <see cref="Sqlite"/>.</summary>
     public required string SqliteFile { get; init; }
 
+    /// <summary>When a commit to the SQLite file counts as done, and so what it survives.</summary>
+    public SqliteSynchronous SqliteSynchronous { get; init; }
+
     /// <summary>A snapshot after this many events, so recovery reads at most this many past the last snapshot.</summary>
     public int SnapshotEvery { get; init; }
 
     /// <summary>How long a final order stays in memory in full; after that only its id and outcome stay (the journal keeps all).</summary>
     public TimeSpan Retention { get; init; }
+
+    /// <summary>
+    /// How long after an order ended its id is still refused for a new order; after that it is forgotten (the journal
+    /// keeps it), and an order sent under it is a new order. At least <see cref="Retention"/>.
+    /// </summary>
+    public TimeSpan RememberIdsFor { get; init; }
 
     /// <summary>How long an exchange may not know an order it was sent before "unknown order" counts against it.</summary>
     public TimeSpan Grace { get; init; }
@@ -50,13 +72,20 @@ public sealed record OrderLedgerSettings
         var maxBackoff = orders.Duration("max-backoff");
         if (maxBackoff < minBackoff)
             throw orders.Invalid("max-backoff", $"must be at least min-backoff ({Durations.Text(minBackoff)})");
+        var retention = orders.Duration("retention", zeroAllowed: true);
+        var rememberIdsFor = orders.Duration("remember-ids-for");
+        // An order in memory in full is known by its id anyway: a shorter window would only pretend to forget it sooner.
+        if (rememberIdsFor < retention)
+            throw orders.Invalid("remember-ids-for", $"must be at least retention ({Durations.Text(retention)})");
         return new OrderLedgerSettings
         {
             Journal = orders.String("journal"),
             SnapshotStore = orders.String("snapshot-store"),
             SqliteFile = orders.String("sqlite-file"),
+            SqliteSynchronous = orders.Enum<SqliteSynchronous>("sqlite-synchronous"),
             SnapshotEvery = orders.Int("snapshot-every", min: 1),
-            Retention = orders.Duration("retention", zeroAllowed: true),
+            Retention = retention,
+            RememberIdsFor = rememberIdsFor,
             Grace = orders.Duration("grace", zeroAllowed: true),
             MaxQueries = orders.Int("max-queries", min: 1),
             MinBackoff = minBackoff,

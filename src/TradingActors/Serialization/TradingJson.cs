@@ -9,8 +9,9 @@ namespace TradingActors.Serialization;
 
 /// <summary>
 /// How the engine's records become JSON: prices and quantities as plain decimal strings (exact, never a
-/// double), enums by name, a request's id as a bare Guid, actor references as their paths. The records
-/// carry no serialization attributes: the rules below are the whole mapping.
+/// double), enums by name, a request's id as a bare Guid, actor references as their paths, an order that ended
+/// in a ledger snapshot also as snapshots wrote it before they kept its end time. The records carry no
+/// serialization attributes: the rules below are the whole mapping.
 /// </summary>
 internal static class TradingJson
 {
@@ -24,6 +25,7 @@ internal static class TradingJson
             new PlainDecimalJson(),
             new RequestIdJson(),
             new ActorRefJson(system),
+            new ClosedOrderJson(),
             new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false),
         },
         TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { WrittenAsConstructed, TaggedByManifest } },

@@ -1,5 +1,6 @@
 using Akka.Configuration;
 using TradingActors.Configuration;
+using TradingActors.Orders;
 
 namespace TradingActors.Tests.Configuration;
 
@@ -104,6 +105,7 @@ public sealed class SettingsSpecs
     [InlineData(30_000, "30s")]
     [InlineData(300_000, "5m")]
     [InlineData(7_200_000, "2h")]
+    [InlineData(604_800_000, "7d")]
     public void Durations_are_written_back_the_way_the_configuration_writes_them(int milliseconds, string text)
     {
         Assert.Equal(text, Durations.Text(TimeSpan.FromMilliseconds(milliseconds)));
@@ -115,6 +117,34 @@ public sealed class SettingsSpecs
     public void A_computed_wait_is_written_to_the_millisecond_in_the_configuration_units(long ticks, string text)
     {
         Assert.Equal(text, Durations.Wait(TimeSpan.FromTicks(ticks)));
+    }
+
+    [Fact]
+    public void A_closed_order_s_id_is_remembered_for_seven_days_by_default()
+    {
+        Assert.Equal(TimeSpan.FromDays(7), Read("").Orders.RememberIdsFor);
+    }
+
+    [Fact]
+    public void The_ledger_s_sqlite_commits_are_synced_to_the_disk_by_default()
+    {
+        Assert.Equal(SqliteSynchronous.Full, Read("").Orders.SqliteSynchronous);
+    }
+
+    [Fact]
+    public void A_sqlite_synchronous_other_than_full_or_normal_is_refused_naming_what_is_allowed()
+    {
+        var error = Assert.Throws<SettingsException>(() => Read("trading.orders.sqlite-synchronous = off"));
+
+        Assert.Equal("trading.orders.sqlite-synchronous = off: expected full, normal", error.Message);
+    }
+
+    [Fact]
+    public void Ids_remembered_for_less_than_the_retention_are_refused()
+    {
+        var error = Assert.Throws<SettingsException>(() => Read("trading.orders { retention = 10m, remember-ids-for = 5m }"));
+
+        Assert.Equal("trading.orders.remember-ids-for = 5m: must be at least retention (10m)", error.Message);
     }
 
     [Fact]

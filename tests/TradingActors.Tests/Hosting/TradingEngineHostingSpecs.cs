@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Configuration;
 using Akka.Hosting;
+using Akka.Persistence.Sql.Config;
 using Akka.TestKit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -72,6 +73,18 @@ public sealed class TradingEngineHostingSpecs
 
         Assert.Equal(BreakerState.Isolated, isolated.State);
         Assert.Equal(("binance", 3), (statuses.Single().Exchange, statuses.Single().Settings.FailureThreshold));
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task The_host_s_actor_system_opens_the_ledger_file_with_the_ledger_s_own_connections()
+    {
+        using var host = BuildHost(Config);
+        await host.StartAsync();
+
+        var connections = host.Services.GetRequiredService<ActorSystem>().Settings.Setup.Get<MultiDataOptionsSetup>();
+
+        Assert.True(connections.HasValue && connections.Value.TryGetDataOptionsFor("akka.persistence.journal.sql", out _));
         await host.StopAsync();
     }
 

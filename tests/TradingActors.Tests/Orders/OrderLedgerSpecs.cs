@@ -477,4 +477,103 @@ public sealed class OrderLedgerSpecs(ITestOutputHelper output) : TradingEngineTe
         restarted.Orders.Tell(Order("snap-filled"), TestActor);
         Assert.Contains("ended Filled", ExpectMsg<InvalidRequest>().Reason);
     }
+
+    // Final orders leave memory after a minute and their ids are forgotten ten minutes after they ended, checked every minute.
+    private const string Remembering = """
+        trading.exchanges.binance { call-timeout = 2s, failure-threshold = 100 }
+        trading.orders { retention = 1m, remember-ids-for = 10m, check-interval = 1m }
+        """;
+
+    // The same, with a snapshot after every second event: the order's send and its fill.
+    private const string RememberingInSnapshots = Remembering + """
+
+        trading.orders.snapshot-every = 2
+        """;
+
+    private void Filled(TradingEngine.Parts engine, string id)
+    {
+        engine.Orders.Tell(Order(id), TestActor);
+        _binance.Reply(new OrderPlaced(_binance.ExpectMsg<PlaceOrder>(), Report(id, OrderState.Filled)));
+        ExpectMsg<OrderPlaced>();
+    }
+
+    private void RefusedAsEnded(TradingEngine.Parts engine, string id)
+    {
+        engine.Orders.Tell(Order(id), TestActor);
+        Assert.Contains("ended Filled", ExpectMsg<InvalidRequest>().Reason);
+        _binance.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+    }
+
+    private void SentAsNew(TradingEngine.Parts engine, string id)
+    {
+        engine.Orders.Tell(Order(id), TestActor);
+        Assert.Equal(id, _binance.ExpectMsg<PlaceOrder>().ClientOrderId);
+        Assert.Equal(OrderLife.Sent, RecordOf(engine, id)!.Life);
+    }
+
+    [Fact]
+    public void A_closed_order_s_id_is_refused_for_a_new_order_within_the_window_it_is_remembered_for()
+    {
+        var engine = Start(Remembering);
+        Filled(engine, "kept-1");
+
+        Clock.Advance(TimeSpan.FromMinutes(10));
+
+        RefusedAsEnded(engine, "kept-1");
+    }
+
+    [Fact]
+    public void A_closed_order_s_id_is_forgotten_after_the_window_and_an_order_sent_under_it_is_a_new_order()
+    {
+        var engine = Start(Remembering);
+        Filled(engine, "reused-1");
+
+        Clock.Advance(TimeSpan.FromMinutes(11));
+
+        SentAsNew(engine, "reused-1");
+    }
+
+    [Fact]
+    public void After_a_restart_from_a_snapshot_a_closed_order_s_id_is_still_refused_within_the_window()
+    {
+        var engine = Start(RememberingInSnapshots);
+        Filled(engine, "snap-kept-1");
+        StopLedger(engine);
+        Clock.Advance(TimeSpan.FromMinutes(5));
+
+        RefusedAsEnded(Start(RememberingInSnapshots), "snap-kept-1");
+    }
+
+    [Fact]
+    public void After_a_restart_from_a_snapshot_a_closed_order_s_id_whose_window_passed_meanwhile_is_forgotten()
+    {
+        var engine = Start(RememberingInSnapshots);
+        Filled(engine, "snap-reused-1");
+        StopLedger(engine);
+        Clock.Advance(TimeSpan.FromMinutes(11));
+
+        SentAsNew(Start(RememberingInSnapshots), "snap-reused-1");
+    }
+
+    [Fact]
+    public void After_a_restart_from_the_journal_alone_a_closed_order_s_id_is_still_refused_within_the_window()
+    {
+        var engine = Start(Remembering);
+        Filled(engine, "replayed-kept-1");
+        StopLedger(engine);
+        Clock.Advance(TimeSpan.FromMinutes(5));
+
+        RefusedAsEnded(Start(Remembering), "replayed-kept-1");
+    }
+
+    [Fact]
+    public void After_a_restart_from_the_journal_alone_a_closed_order_s_id_whose_window_passed_meanwhile_is_forgotten()
+    {
+        var engine = Start(Remembering);
+        Filled(engine, "replayed-reused-1");
+        StopLedger(engine);
+        Clock.Advance(TimeSpan.FromMinutes(11));
+
+        SentAsNew(Start(Remembering), "replayed-reused-1");
+    }
 }

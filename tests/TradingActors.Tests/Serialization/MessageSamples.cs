@@ -124,7 +124,8 @@ internal static class MessageSamples
             new(new OrderOutcomeLost("order-7", "binance", "Timeout: no answer from binance within 10s", At), "OrderOutcomeLost"),
             new(new OrderUnknownToExchange("order-7", "binance", At), "OrderUnknownToExchange"),
             new(new OrderNeedsAttention("order-7", "binance still does not know it after 5 queries", At), "OrderNeedsAttention"),
-            new(new OrderLedgerSnapshot([record], new Dictionary<string, OrderLife> { ["order-1"] = OrderLife.Cancelled }), "OrderLedgerSnapshot"),
+            new(new OrderLedgerSnapshot([record], new Dictionary<string, ClosedOrder> { ["order-1"] = new(OrderLife.Cancelled, At.AddMinutes(-3)) }),
+                "OrderLedgerSnapshot"),
         ];
         return samples.ToDictionary(sample => sample.Message.GetType());
     }

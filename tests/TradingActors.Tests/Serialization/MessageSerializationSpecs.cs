@@ -2,6 +2,7 @@ using System.Text;
 using Akka.Actor;
 using Akka.Serialization;
 using TradingActors.Exchanges;
+using TradingActors.Orders;
 using TradingActors.Serialization;
 using Xunit.Abstractions;
 
@@ -74,4 +75,15 @@ public sealed class MessageSerializationSpecs(ITestOutputHelper output) : Engine
     [Fact]
     public void A_journal_row_written_today_reads_back_as_the_same_message() =>
         Assert.Equal(FailedOrder, Sys.Serialization.Deserialize(Encoding.UTF8.GetBytes(FailedOrderRow), 4711, "ExchangeFailed"));
+
+    // A ledger snapshot as the ledger wrote it before it kept when each order ended: the outcome alone.
+    private const string SnapshotWithoutEndTimes = """{"Orders":[],"Closed":{"order-1":"Cancelled"}}""";
+
+    [Fact]
+    public void A_snapshot_written_before_end_times_were_kept_reads_back_with_the_end_times_unknown()
+    {
+        var snapshot = (OrderLedgerSnapshot)Sys.Serialization.Deserialize(Encoding.UTF8.GetBytes(SnapshotWithoutEndTimes), 4711, "OrderLedgerSnapshot");
+
+        Assert.Equal(new ClosedOrder(OrderLife.Cancelled, ClosedOrder.EndUnknown), snapshot.Closed["order-1"]);
+    }
 }

@@ -30,6 +30,7 @@ internal static class PublicMessages
         [typeof(OrderLedgerSettings)] = "the order ledger's settings, read from configuration and never sent",
         [typeof(UserDataSettings)] = "a user data stream's settings, a part of BinanceSettings, read from configuration and never sent",
         [typeof(OrderRecord)] = "a part of OrderLedgerSnapshot and OrderLedger.Order",
+        [typeof(ClosedOrder)] = "a part of OrderLedgerSnapshot",
         [typeof(OrderLedger.ExchangeOrders)] = "a part of OrderLedger.Status",
         [typeof(Trade)] = "a part of OrderFilled, OrderRecord and OrderLedger.ExecutionReported",
     };
