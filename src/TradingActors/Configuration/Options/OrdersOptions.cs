@@ -1,3 +1,5 @@
+using TradingActors.Orders;
+
 namespace TradingActors.Configuration.Options;
 
 /// <summary><c>orders</c>: the order ledger, where it journals and how it reconciles; null keeps the default.</summary>
@@ -10,8 +12,10 @@ public sealed class OrdersOptions
     public string? SnapshotStore { get; set; }
 
     public string? SqliteFile { get; set; }
+    public SqliteSynchronous? SqliteSynchronous { get; set; }
     public int? SnapshotEvery { get; set; }
     public TimeSpan? Retention { get; set; }
+    public TimeSpan? RememberIdsFor { get; set; }
     public TimeSpan? Grace { get; set; }
     public int? MaxQueries { get; set; }
     public TimeSpan? MinBackoff { get; set; }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using TradingActors.Configuration;
 using TradingActors.Configuration.Options;
 using TradingActors.Hosting;
+using TradingActors.Orders;
 
 namespace TradingActors.Tests.Configuration.Options;
 
@@ -54,7 +55,8 @@ public sealed class EverySettingSpecs
           facade { answer-timeout = 15s, margin = 1s }
           orders {
             journal = akka.persistence.journal.inmem, snapshot-store = akka.persistence.snapshot-store.inmem
-            sqlite-file = other-orders.db, snapshot-every = 50, retention = 1m, grace = 5s, max-queries = 3
+            sqlite-file = other-orders.db, sqlite-synchronous = normal, snapshot-every = 50, retention = 1m, remember-ids-for = 2d
+            grace = 5s, max-queries = 3
             min-backoff = 250ms, max-backoff = 5s, check-interval = 10s, check-after = 20s, startup-timeout = 15s
           }
           endpoint-defaults {
@@ -111,7 +113,8 @@ public sealed class EverySettingSpecs
         options.Orders = new OrdersOptions
         {
             Journal = "akka.persistence.journal.inmem", SnapshotStore = "akka.persistence.snapshot-store.inmem",
-            SqliteFile = "other-orders.db", SnapshotEvery = 50, Retention = TimeSpan.FromMinutes(1), Grace = TimeSpan.FromSeconds(5),
+            SqliteFile = "other-orders.db", SqliteSynchronous = SqliteSynchronous.Normal, SnapshotEvery = 50,
+            Retention = TimeSpan.FromMinutes(1), RememberIdsFor = TimeSpan.FromDays(2), Grace = TimeSpan.FromSeconds(5),
             MaxQueries = 3, MinBackoff = TimeSpan.FromMilliseconds(250), MaxBackoff = TimeSpan.FromSeconds(5),
             CheckInterval = TimeSpan.FromSeconds(10), CheckAfter = TimeSpan.FromSeconds(20), StartupTimeout = TimeSpan.FromSeconds(15),
         };
