@@ -1,12 +1,12 @@
 using Akka.Actor;
 using Akka.Configuration;
 using Akka.TestKit;
+using Xunit;
 using TradingActors.Configuration;
 using TradingActors.Exchanges;
 using TradingActors.Exchanges.Simulated;
 using TradingActors.Hosting;
 using TradingActors.MarketData;
-using Xunit.Abstractions;
 
 namespace TradingActors.TestKit;
 
@@ -19,7 +19,7 @@ namespace TradingActors.TestKit;
 /// bindings, as a host's has, so a test can send a message through serialization as another node would.
 /// </summary>
 public abstract class TradingEngineTestKit(ITestOutputHelper? output = null, string? config = null)
-    : Akka.TestKit.Xunit2.TestKit(
+    : Akka.TestKit.Xunit.TestKit(
         ConfigurationFactory.ParseString(config ?? "").WithFallback(VirtualTime).WithFallback(TradingSettings.Reference), output: output)
 {
     private static readonly Config VirtualTime = ConfigurationFactory.ParseString("""

@@ -14,13 +14,13 @@ public sealed partial class NodeRestartSpecs : IAsyncLifetime
 {
     private ExchangeSimulator _simulator = null!;
 
-    public async Task InitializeAsync() =>
+    public async ValueTask InitializeAsync() =>
         _simulator = await ExchangeSimulator.StartAsync(new SimulatorOptions
         {
             Exchanges = [new ExchangeOptions("binance"), new ExchangeOptions("bybit")],
         });
 
-    public async Task DisposeAsync() => await _simulator.DisposeAsync();
+    public async ValueTask DisposeAsync() => await _simulator.DisposeAsync();
 
     private string Config() => TestConfigs.WriteToFile($$"""
         trading {

@@ -28,14 +28,14 @@ public sealed partial class PlainOutputSpecs(PlainOutputSpecs.Run run) : IClassF
 
         public string[] Lines => Output.Split('\n', StringSplitOptions.TrimEntries);
 
-        public async Task InitializeAsync()
+        public async ValueTask InitializeAsync()
         {
             var (exitCode, output, error) = await NodeProcess.RunAsync("--duration", "6s", "--config", TestConfigs.WriteToFile(BinanceFails));
             Assert.True(exitCode == 0, $"exit code {exitCode}\n{output}\n{error}");
             Output = output;
         }
 
-        public Task DisposeAsync() => Task.CompletedTask;
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
     [Fact]

@@ -5,7 +5,6 @@ using TradingActors.Configuration;
 using TradingActors.Exchanges;
 using TradingActors.Exchanges.Simulated;
 using TradingActors.TestKit;
-using Xunit.Abstractions;
 
 namespace TradingActors.Tests;
 

@@ -3,7 +3,6 @@ using TradingActors.Exchanges.Binance;
 using TradingActors.ExchangeSim;
 using TradingActors.ExchangeSim.Configuration;
 using TradingActors.ExchangeSim.Faults;
-using Xunit.Abstractions;
 
 namespace TradingActors.IntegrationTests.Exchanges;
 
@@ -39,9 +38,9 @@ public sealed class BinanceClientConformance(ITestOutputHelper output) : Exchang
         return _client;
     }
 
-    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
+    ValueTask IAsyncLifetime.InitializeAsync() => ValueTask.CompletedTask;
 
-    async Task IAsyncLifetime.DisposeAsync()
+    async ValueTask IAsyncDisposable.DisposeAsync()
     {
         _client?.Dispose();
         if (_simulator is not null)

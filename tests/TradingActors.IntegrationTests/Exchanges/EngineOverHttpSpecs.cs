@@ -7,7 +7,6 @@ using TradingActors.ExchangeSim;
 using TradingActors.ExchangeSim.Configuration;
 using TradingActors.ExchangeSim.Faults;
 using TradingActors.TestKit;
-using Xunit.Abstractions;
 
 namespace TradingActors.IntegrationTests.Exchanges;
 
@@ -27,14 +26,14 @@ public sealed class EngineOverHttpSpecs(ITestOutputHelper output)
     private ExchangeSimulator _simulator = null!;
     private readonly List<BinanceClient> _clients = [];
 
-    async Task IAsyncLifetime.InitializeAsync() =>
+    async ValueTask IAsyncLifetime.InitializeAsync() =>
         _simulator = await ExchangeSimulator.StartAsync(new SimulatorOptions
         {
             Exchanges = [new ExchangeOptions("binance") { WeightLimit = new WeightLimitOptions { Budget = 6, BanAfter = 100 } }],
             TickInterval = TimeSpan.Zero,
         });
 
-    async Task IAsyncLifetime.DisposeAsync()
+    async ValueTask IAsyncDisposable.DisposeAsync()
     {
         _clients.ForEach(c => c.Dispose());
         await _simulator.DisposeAsync();

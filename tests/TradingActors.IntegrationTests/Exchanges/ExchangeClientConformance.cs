@@ -3,7 +3,6 @@ using TradingActors.Breaker;
 using TradingActors.Configuration;
 using TradingActors.Exchanges;
 using TradingActors.TestKit;
-using Xunit.Abstractions;
 
 namespace TradingActors.IntegrationTests.Exchanges;
 

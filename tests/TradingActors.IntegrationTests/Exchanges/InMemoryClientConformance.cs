@@ -1,6 +1,5 @@
 using TradingActors.Exchanges;
 using TradingActors.Exchanges.Simulated;
-using Xunit.Abstractions;
 
 namespace TradingActors.IntegrationTests.Exchanges;
 

@@ -6,7 +6,6 @@ using TradingActors.Exchanges.Binance;
 using TradingActors.ExchangeSim;
 using TradingActors.ExchangeSim.Configuration;
 using TradingActors.TestKit;
-using Xunit.Abstractions;
 
 namespace TradingActors.IntegrationTests.Exchanges;
 
@@ -18,7 +17,7 @@ public sealed class MoneyOverHttpSpecs(ITestOutputHelper output)
     private BinanceClient _client = null!;
     private IActorRef _breaker = ActorRefs.Nobody;
 
-    async Task IAsyncLifetime.InitializeAsync()
+    async ValueTask IAsyncLifetime.InitializeAsync()
     {
         _simulator = await ExchangeSimulator.StartAsync(new SimulatorOptions
         {
@@ -33,7 +32,7 @@ public sealed class MoneyOverHttpSpecs(ITestOutputHelper output)
         _breaker = Sys.ActorOf(CircuitBreaker.Props("binance", BreakerSettings.Defaults, Exchange(_client)));
     }
 
-    async Task IAsyncLifetime.DisposeAsync()
+    async ValueTask IAsyncDisposable.DisposeAsync()
     {
         _client.Dispose();
         await _simulator.DisposeAsync();

@@ -3,7 +3,6 @@ using TradingActors.ExchangeSim;
 using TradingActors.ExchangeSim.Configuration;
 using TradingActors.MarketData;
 using TradingActors.TestKit;
-using Xunit.Abstractions;
 
 namespace TradingActors.IntegrationTests.MarketData;
 
@@ -13,7 +12,7 @@ public sealed class EngineFeedSpecs(ITestOutputHelper output)
 {
     private ExchangeSimulator _simulator = null!;
 
-    async Task IAsyncLifetime.InitializeAsync() =>
+    async ValueTask IAsyncLifetime.InitializeAsync() =>
         _simulator = await ExchangeSimulator.StartAsync(new SimulatorOptions
         {
             Exchanges = [new ExchangeOptions("binance")],
@@ -21,7 +20,7 @@ public sealed class EngineFeedSpecs(ITestOutputHelper output)
         });
 
     // The feeds stop first, so that the simulator's going away is not one more lost connection to reconnect.
-    async Task IAsyncLifetime.DisposeAsync()
+    async ValueTask IAsyncDisposable.DisposeAsync()
     {
         await Sys.Terminate();
         await _simulator.DisposeAsync();

@@ -6,7 +6,6 @@ using TradingActors.ExchangeSim.Configuration;
 using TradingActors.ExchangeSim.Faults;
 using TradingActors.MarketData;
 using TradingActors.TestKit;
-using Xunit.Abstractions;
 
 namespace TradingActors.IntegrationTests.MarketData;
 
@@ -25,7 +24,7 @@ public sealed class FeedOverWebSocketSpecs(ITestOutputHelper output)
     private readonly ConcurrentQueue<FeedTick> _ticks = new();
     private TestProbe _transitions = null!;
 
-    async Task IAsyncLifetime.InitializeAsync() =>
+    async ValueTask IAsyncLifetime.InitializeAsync() =>
         _simulator = await ExchangeSimulator.StartAsync(new SimulatorOptions
         {
             Exchanges = [new ExchangeOptions("primary"), new ExchangeOptions("backup")],
@@ -33,7 +32,7 @@ public sealed class FeedOverWebSocketSpecs(ITestOutputHelper output)
         });
 
     // The feeds stop first, so that the simulator's going away is not one more lost connection to reconnect.
-    async Task IAsyncLifetime.DisposeAsync()
+    async ValueTask IAsyncDisposable.DisposeAsync()
     {
         await Sys.Terminate();
         await _simulator.DisposeAsync();

@@ -9,7 +9,6 @@ using TradingActors.ExchangeSim.Configuration;
 using TradingActors.ExchangeSim.Faults;
 using TradingActors.Hosting;
 using TradingActors.Orders;
-using Xunit.Abstractions;
 
 namespace TradingActors.IntegrationTests.Orders;
 
@@ -28,7 +27,7 @@ public sealed class CrashAndRestartSpecs(ITestOutputHelper output) : IAsyncLifet
     private ExchangeSimulator _simulator = null!;
     private readonly Dictionary<string, BinanceClient> _clients = [];
 
-    async Task IAsyncLifetime.InitializeAsync()
+    async ValueTask IAsyncLifetime.InitializeAsync()
     {
         _simulator = await ExchangeSimulator.StartAsync(new SimulatorOptions
         {
@@ -40,7 +39,7 @@ public sealed class CrashAndRestartSpecs(ITestOutputHelper output) : IAsyncLifet
                 "sim-api-secret", TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5)));
     }
 
-    async Task IAsyncLifetime.DisposeAsync()
+    async ValueTask IAsyncDisposable.DisposeAsync()
     {
         foreach (var client in _clients.Values)
             client.Dispose();

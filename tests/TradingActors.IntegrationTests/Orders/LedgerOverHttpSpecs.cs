@@ -19,10 +19,10 @@ public sealed class LedgerOverHttpSpecs : IAsyncLifetime
     private readonly string _ledgerFile = Path.Combine(Path.GetTempPath(), $"trading-ledger-{Guid.NewGuid():N}", "orders.db");
     private ExchangeSimulator _simulator = null!;
 
-    async Task IAsyncLifetime.InitializeAsync() =>
+    async ValueTask IAsyncLifetime.InitializeAsync() =>
         _simulator = await ExchangeSimulator.StartAsync(new SimulatorOptions { TickInterval = TimeSpan.Zero });
 
-    async Task IAsyncLifetime.DisposeAsync() => await _simulator.DisposeAsync();
+    async ValueTask IAsyncDisposable.DisposeAsync() => await _simulator.DisposeAsync();
 
     private SimulatedExchange Binance => _simulator.Exchanges["binance"];
 

@@ -27,10 +27,10 @@ public sealed class UserDataOverWebSocketSpecs : IAsyncLifetime
     private readonly Channel<UserDataStreamTransitioned> _transitions = Channel.CreateUnbounded<UserDataStreamTransitioned>();
     private ExchangeSimulator _simulator = null!;
 
-    async Task IAsyncLifetime.InitializeAsync() =>
+    async ValueTask IAsyncLifetime.InitializeAsync() =>
         _simulator = await ExchangeSimulator.StartAsync(new SimulatorOptions { Exchanges = [new ExchangeOptions("binance")], TickInterval = TimeSpan.Zero });
 
-    async Task IAsyncLifetime.DisposeAsync() => await _simulator.DisposeAsync();
+    async ValueTask IAsyncDisposable.DisposeAsync() => await _simulator.DisposeAsync();
 
     private SimulatedExchange Binance => _simulator.Exchanges["binance"];
 

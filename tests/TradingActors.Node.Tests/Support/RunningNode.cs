@@ -8,14 +8,14 @@ public abstract class RunningNode : IAsyncLifetime
     protected DemoNode Node { get; private set; } = null!;
     protected HttpClient Http { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         var configuration = NodeConfiguration.FromText("test", TestConfigs.WithOwnLedger(TestConfigs.Quiet), withSimulator: true, environment: _ => null);
         Node = await DemoNode.StartAsync(configuration);
         Http = new HttpClient { BaseAddress = Node.HttpAddress, Timeout = TimeSpan.FromSeconds(10) };
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         Http.Dispose();
         await Node.DisposeAsync();

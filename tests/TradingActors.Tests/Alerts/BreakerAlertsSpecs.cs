@@ -4,7 +4,6 @@ using System.Text;
 using TradingActors.Alerts;
 using TradingActors.Breaker;
 using TradingActors.Configuration;
-using Xunit.Abstractions;
 
 namespace TradingActors.Tests.Alerts;
 

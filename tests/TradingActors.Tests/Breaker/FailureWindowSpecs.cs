@@ -3,7 +3,6 @@ using Akka.TestKit;
 using TradingActors.Breaker;
 using TradingActors.Configuration;
 using TradingActors.Exchanges;
-using Xunit.Abstractions;
 
 namespace TradingActors.Tests.Breaker;
 

@@ -1,7 +1,6 @@
 using TradingActors.Breaker;
 using TradingActors.Configuration;
 using TradingActors.Exchanges;
-using Xunit.Abstractions;
 
 namespace TradingActors.Tests.Breaker;
 

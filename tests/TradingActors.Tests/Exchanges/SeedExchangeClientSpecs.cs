@@ -2,7 +2,6 @@ using TradingActors.Breaker;
 using TradingActors.Configuration;
 using TradingActors.Exchanges;
 using TradingActors.Exchanges.Simulated;
-using Xunit.Abstractions;
 
 namespace TradingActors.Tests.Exchanges;
 

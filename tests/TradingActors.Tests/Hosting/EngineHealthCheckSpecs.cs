@@ -17,7 +17,7 @@ public sealed class EngineHealthCheckSpecs : IAsyncLifetime
 
     private ITradingEngine Engine => _host.Services.GetRequiredService<ITradingEngine>();
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         var config = ConfigurationFactory.ParseString($$"""
             akka.loglevel = WARNING
@@ -36,7 +36,7 @@ public sealed class EngineHealthCheckSpecs : IAsyncLifetime
         await _host.StartAsync();
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         await _host.StopAsync();
         _host.Dispose();

@@ -32,7 +32,7 @@ public sealed class MetricsPerEngineSpecs : IAsyncLifetime
         })
         .Build();
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
@@ -47,7 +47,7 @@ public sealed class MetricsPerEngineSpecs : IAsyncLifetime
         await _second.StartAsync();
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         _listener.Dispose();
         await _first.StopAsync();

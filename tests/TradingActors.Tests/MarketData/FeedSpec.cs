@@ -2,7 +2,6 @@ using Akka.Actor;
 using Akka.TestKit;
 using TradingActors.MarketData;
 using TradingActors.TestKit;
-using Xunit.Abstractions;
 
 namespace TradingActors.Tests.MarketData;
 

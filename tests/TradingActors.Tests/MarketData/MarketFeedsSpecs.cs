@@ -3,7 +3,6 @@ using Akka.Configuration;
 using TradingActors.Configuration;
 using TradingActors.Hosting;
 using TradingActors.MarketData;
-using Xunit.Abstractions;
 
 namespace TradingActors.Tests.MarketData;
 

@@ -1,5 +1,4 @@
 using TradingActors.MarketData;
-using Xunit.Abstractions;
 
 namespace TradingActors.Tests.MarketData;
 

@@ -1,6 +1,5 @@
 using Akka.Actor;
 using TradingActors.MarketData;
-using Xunit.Abstractions;
 
 namespace TradingActors.Tests.MarketData;
 

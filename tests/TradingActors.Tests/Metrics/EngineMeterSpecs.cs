@@ -4,7 +4,6 @@ using TradingActors.Configuration;
 using TradingActors.Exchanges;
 using TradingActors.Exchanges.Simulated;
 using TradingActors.Metrics;
-using Xunit.Abstractions;
 
 namespace TradingActors.Tests.Metrics;
 

@@ -5,7 +5,6 @@ using Akka.TestKit;
 using TradingActors.Exchanges;
 using TradingActors.Orders;
 using TradingActors.TestKit;
-using Xunit.Abstractions;
 
 namespace TradingActors.Tests.Orders;
 

@@ -4,7 +4,6 @@ using TradingActors.Exchanges;
 using TradingActors.Metrics;
 using TradingActors.Orders;
 using TradingActors.TestKit;
-using Xunit.Abstractions;
 
 namespace TradingActors.Tests.Orders;
 

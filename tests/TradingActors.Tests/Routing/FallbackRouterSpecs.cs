@@ -3,7 +3,6 @@ using Akka.TestKit;
 using TradingActors.Exchanges;
 using TradingActors.MarketData;
 using TradingActors.Routing;
-using Xunit.Abstractions;
 
 namespace TradingActors.Tests.Routing;
 

@@ -4,7 +4,6 @@ using Akka.Serialization;
 using TradingActors.Exchanges;
 using TradingActors.Orders;
 using TradingActors.Serialization;
-using Xunit.Abstractions;
 
 namespace TradingActors.Tests.Serialization;
 

@@ -3,7 +3,6 @@ using TradingActors.Breaker;
 using TradingActors.Exchanges;
 using TradingActors.Exchanges.Simulated;
 using TradingActors.TestKit;
-using Xunit.Abstractions;
 
 namespace TradingActors.Tests.TestKit;
 

@@ -3,7 +3,6 @@ using CsCheck;
 using TradingActors.Configuration;
 using TradingActors.Exchanges;
 using TradingActors.TestKit;
-using Xunit.Abstractions;
 using static TradingActors.Tests.Breaker.Model.Steps;
 
 namespace TradingActors.Tests.Breaker.Model;

@@ -1,5 +1,4 @@
 using TradingActors.Orders.UserData;
-using Xunit.Abstractions;
 
 namespace TradingActors.Tests.Orders.UserData;
 

@@ -1,6 +1,5 @@
 using TradingActors.Orders;
 using TradingActors.Orders.UserData;
-using Xunit.Abstractions;
 
 namespace TradingActors.Tests.Orders.UserData;
 

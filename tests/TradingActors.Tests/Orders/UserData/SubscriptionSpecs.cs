@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using TradingActors.Orders;
 using TradingActors.Orders.UserData;
-using Xunit.Abstractions;
 
 namespace TradingActors.Tests.Orders.UserData;
 

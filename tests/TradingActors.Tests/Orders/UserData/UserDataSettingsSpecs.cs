@@ -3,7 +3,6 @@ using Akka.Configuration;
 using TradingActors.Configuration;
 using TradingActors.Hosting;
 using TradingActors.Orders.UserData;
-using Xunit.Abstractions;
 
 namespace TradingActors.Tests.Orders.UserData;
 

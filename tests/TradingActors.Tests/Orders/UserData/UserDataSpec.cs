@@ -6,7 +6,6 @@ using TradingActors.Orders;
 using TradingActors.Orders.UserData;
 using TradingActors.Tests.MarketData;
 using TradingActors.TestKit;
-using Xunit.Abstractions;
 
 namespace TradingActors.Tests.Orders.UserData;
 
