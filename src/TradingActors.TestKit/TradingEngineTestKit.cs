@@ -61,24 +61,14 @@ public abstract class TradingEngineTestKit(ITestOutputHelper? output = null, str
     /// <summary>
     /// Props of an exchange actor that hands every request to <paramref name="probe"/>; the probe's Reply goes
     /// back to the breaker, which finds the call by the request's id: answer with the request received, a copy
-    /// of it, or one that went through serialization. The breaker's word that it gave up on a call at its
-    /// timeout (<see cref="ExchangeConnector.Abandon"/>) is not passed on: a probe has nothing to cancel.
+    /// of it, or one that went through serialization.
     /// </summary>
-    protected static Props Exchange(TestProbe probe) => Props.Create(() => new ForwardTo(probe));
+    protected static Props Exchange(TestProbe probe) => Props.Create(() => new ForwardToProbe(probe));
 
     /// <summary>Makes sure <paramref name="actor"/> has handled all it was sent, so the timers it armed exist before Advance.</summary>
     protected void Settled(IActorRef actor)
     {
         actor.Tell(new Identify(null), TestActor);
         ExpectMsg<ActorIdentity>();
-    }
-
-    private sealed class ForwardTo(IActorRef probe) : UntypedActor
-    {
-        protected override void OnReceive(object message)
-        {
-            if (message is not ExchangeConnector.Abandon)
-                probe.Forward(message);
-        }
     }
 }
