@@ -30,6 +30,13 @@ public sealed record PlaceOrder(
     : ExchangeRequest(Exchange)
 {
     public override bool IsIdempotent => false;
+
+    /// <summary>
+    /// An order with a client order id of the engine's making, for a caller that has none of its own: 32 hex digits,
+    /// in the form every exchange accepts, and new each time. Keep it: it is how a retry is known to be the same order.
+    /// </summary>
+    public static PlaceOrder WithNewId(string exchange, string symbol, OrderSide side, decimal quantity, decimal? limitPrice = null) =>
+        new(exchange, symbol, side, quantity, limitPrice, Guid.NewGuid().ToString("N"));
 }
 
 /// <summary>Cancels an open order. Cancelling twice is harmless: the second is refused as an unknown order.</summary>

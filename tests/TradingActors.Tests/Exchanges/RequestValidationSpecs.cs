@@ -52,4 +52,14 @@ public sealed class RequestValidationSpecs(ITestOutputHelper output) : EngineSpe
     {
         Assert.Null(RequestValidation.Problem(new PlaceOrder("binance", "BTCUSDT", OrderSide.Buy, 0.5m, 42_000.5m, "grid-17:b")));
     }
+
+    [Fact]
+    public void An_order_given_an_id_by_the_engine_has_a_valid_id_of_its_own()
+    {
+        var first = PlaceOrder.WithNewId("binance", "BTCUSDT", OrderSide.Buy, 0.5m);
+        var second = PlaceOrder.WithNewId("binance", "BTCUSDT", OrderSide.Buy, 0.5m);
+
+        Assert.Null(RequestValidation.Problem(first));
+        Assert.NotEqual(first.ClientOrderId, second.ClientOrderId);
+    }
 }
