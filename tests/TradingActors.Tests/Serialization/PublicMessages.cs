@@ -37,7 +37,7 @@ internal static class PublicMessages
 
     public static IReadOnlyList<Type> All { get; } = typeof(ExchangeRequest).Assembly.GetTypes()
         .Where(type => type.IsVisible && IsRecord(type) && !type.IsAbstract
-                       && type.Namespace is not ("TradingActors.Configuration" or "TradingActors.Exchanges.Simulated")
+                       && type.Namespace != "TradingActors.Configuration"
                        && !NotMessages.ContainsKey(type))
         .OrderBy(type => type.FullName, StringComparer.Ordinal)
         .ToArray();
