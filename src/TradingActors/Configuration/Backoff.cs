@@ -5,7 +5,7 @@ namespace TradingActors.Configuration;
 /// the first wait times the factor for each step taken, capped, then spread by up to the jitter share
 /// either way, so that many waits begun together do not end together.
 /// </summary>
-public static class Backoff
+internal static class Backoff
 {
     public static TimeSpan Wait(TimeSpan first, double factor, int step, TimeSpan cap, double jitter, Random random)
     {

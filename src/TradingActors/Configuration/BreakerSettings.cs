@@ -60,7 +60,7 @@ public sealed record BreakerSettings
     public bool CancelsWhenOpen { get; init; }
     public double CancelsPerSecond { get; init; }
 
-    public static BreakerSettings Read(SettingsReader config)
+    internal static BreakerSettings Read(SettingsReader config)
     {
         var successThreshold = config.Int("success-threshold", min: 1);
         var openTimeout = config.Duration("open-timeout");

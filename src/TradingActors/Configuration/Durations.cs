@@ -3,7 +3,7 @@ using System.Globalization;
 namespace TradingActors.Configuration;
 
 /// <summary>Durations written the way the configuration writes them (250ms, 1.5s, 5m), for reasons people read.</summary>
-public static class Durations
+internal static class Durations
 {
     public static string Text(TimeSpan duration) => duration switch
     {

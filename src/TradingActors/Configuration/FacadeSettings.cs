@@ -9,7 +9,7 @@ namespace TradingActors.Configuration;
 /// <param name="Margin">With <c>auto</c>, what is added to the longest the engine may take.</param>
 public sealed record FacadeSettings(TimeSpan? AnswerTimeout, TimeSpan Margin)
 {
-    public static FacadeSettings Read(SettingsReader facade) => new(
+    internal static FacadeSettings Read(SettingsReader facade) => new(
         facade.Has("answer-timeout") && facade.Optional("answer-timeout") is not (null or "auto")
             ? facade.Duration("answer-timeout")
             : null,

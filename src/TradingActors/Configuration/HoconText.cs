@@ -11,7 +11,7 @@ namespace TradingActors.Configuration;
 /// the line or the path it starts at. A brace left open is closed by the end of the file; what follows it then
 /// nests one level deeper, where the settings readers refuse it as an unknown key.
 /// </summary>
-public static partial class HoconText
+internal static partial class HoconText
 {
     /// <param name="source">Where the text comes from (a file's path), for the messages.</param>
     public static Config Parse(string source, string text)

@@ -11,7 +11,7 @@ namespace TradingActors.Configuration;
 /// throws a <see cref="SettingsException"/> that names the path the value really came from and echoes it as written.
 /// The values are read with Akka's own HOCON accessors; the rules on top of them are the same for every section.
 /// </summary>
-public sealed class SettingsReader
+internal sealed class SettingsReader
 {
     private const string ExpectedDuration = "a duration such as 250ms, 30s or 5m";
 

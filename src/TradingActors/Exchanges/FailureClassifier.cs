@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace TradingActors.Exchanges;
 
 /// <summary>Turns what an exchange client threw into the one reply its caller gets.</summary>
-public static class FailureClassifier
+internal static class FailureClassifier
 {
     public static ExchangeReply Classify(ExchangeRequest request, Exception error) => error switch
     {

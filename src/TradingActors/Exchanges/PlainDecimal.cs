@@ -7,7 +7,7 @@ namespace TradingActors.Exchanges;
 /// <c>0.00000001</c>. No exponent, no thousands separator, no rounding either way: what is read is
 /// exactly what the exchange wrote, and what is written is exactly the caller's value.
 /// </summary>
-public static class PlainDecimal
+internal static class PlainDecimal
 {
     /// <summary>Reads an optional minus sign, digits and at most one decimal point; anything else is not a plain decimal.</summary>
     public static bool TryParse(ReadOnlySpan<char> text, out decimal value)

@@ -6,7 +6,7 @@ namespace TradingActors.Exchanges;
 /// The engine's own checks, made before a request reaches any exchange: a request that fails them
 /// is answered as invalid and counted nowhere.
 /// </summary>
-public static class RequestValidation
+internal static class RequestValidation
 {
     // Binance's rule for client order ids, which most exchanges accept too.
     private const int MaxClientOrderIdLength = 36;

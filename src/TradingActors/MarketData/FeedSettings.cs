@@ -32,7 +32,7 @@ public sealed record FeedSettings
         Read(new SettingsReader(TradingSettings.Reference, $"{TradingSettings.Section}.feed-defaults"), primary, null,
             [.. symbols.Select(s => s.ToUpperInvariant())]);
 
-    public static FeedSettings Read(SettingsReader feed)
+    internal static FeedSettings Read(SettingsReader feed)
     {
         var primary = ReadEndpoint(feed, "primary");
         Uri? backup = feed.Optional("backup") is null ? null : ReadEndpoint(feed, "backup");

@@ -7,7 +7,7 @@ namespace TradingActors.MarketData;
 /// Stream sockets over <see cref="ClientWebSocket"/>. The endpoint's pings are answered by the socket
 /// itself and never reach the feed, which is why a feed judges staleness by data frames alone.
 /// </summary>
-public sealed class WebSocketStreamClient : IMarketStreamClient
+internal sealed class WebSocketStreamClient : IMarketStreamClient
 {
     public async Task<IMarketStream> ConnectAsync(Uri endpoint, CancellationToken cancellation)
     {

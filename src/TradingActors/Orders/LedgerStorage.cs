@@ -14,7 +14,7 @@ namespace TradingActors.Orders;
 /// Akka.Persistence.Sql (created on first start, no server to install); any other Akka.Persistence plugin
 /// the host configures (Akka.Persistence.Sql on PostgreSQL, say) by naming its HOCON path instead.
 /// </summary>
-public static class LedgerStorage
+internal static class LedgerStorage
 {
     private const string SqlJournal = "akka.persistence.journal.sql";
     private const string SqlSnapshots = "akka.persistence.snapshot-store.sql";

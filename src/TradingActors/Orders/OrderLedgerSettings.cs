@@ -66,7 +66,7 @@ public sealed record OrderLedgerSettings
     /// <summary>The longest new orders for an exchange wait on the reconciliation of its orders from before a restart.</summary>
     public TimeSpan StartupTimeout { get; init; }
 
-    public static OrderLedgerSettings Read(SettingsReader orders)
+    internal static OrderLedgerSettings Read(SettingsReader orders)
     {
         var minBackoff = orders.Duration("min-backoff");
         var maxBackoff = orders.Duration("max-backoff");

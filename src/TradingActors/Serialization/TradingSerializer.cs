@@ -11,7 +11,7 @@ namespace TradingActors.Serialization;
 /// engine's reference configuration (hocon/trading.conf), with its fixed identifier, 4711; the README's
 /// "Design notes: the wire" says why this format.
 /// </summary>
-public sealed class TradingSerializer(ExtendedActorSystem system) : SerializerWithStringManifest(system)
+internal sealed class TradingSerializer(ExtendedActorSystem system) : SerializerWithStringManifest(system)
 {
     private readonly JsonSerializerOptions _options = TradingJson.Options(system);
 

@@ -11,7 +11,7 @@ public sealed partial class NoBlockingSpecs
     [Fact]
     public void No_source_file_of_the_library_waits_on_a_task_synchronously()
     {
-        var library = Path.Combine(RepositoryRoot(), "src");
+        var library = Path.Combine(Repository.Root, "src");
         var blocking = Directory.EnumerateFiles(library, "*.cs", SearchOption.AllDirectories)
             .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") &&
                            !file.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
@@ -25,12 +25,4 @@ public sealed partial class NoBlockingSpecs
 
     [GeneratedRegex(@"\.GetAwaiter\(\)\.GetResult\(\)|\.Wait\(\)|\.Result\.")]
     private static partial Regex SyncOverAsync();
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "TradingActors.sln")))
-            folder = folder.Parent;
-        return folder?.FullName ?? throw new InvalidOperationException($"no TradingActors.sln above {AppContext.BaseDirectory}");
-    }
 }

@@ -12,7 +12,7 @@ public sealed record BinanceSettings(Uri BaseAddress, string ApiKey, string ApiS
     /// <summary>The account's user data stream over the exchange's WebSocket API; null when <c>user-data-stream</c> is off.</summary>
     public UserDataSettings? UserData { get; init; }
 
-    public static BinanceSettings Read(SettingsReader endpoint)
+    internal static BinanceSettings Read(SettingsReader endpoint)
     {
         var url = endpoint.String("url");
         if (!Uri.TryCreate(url, UriKind.Absolute, out var address) || address.Scheme is not ("http" or "https"))

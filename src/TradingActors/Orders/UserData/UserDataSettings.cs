@@ -27,7 +27,7 @@ public sealed record UserDataSettings
 
     /// <summary>The stream's settings, or null when <c>user-data-stream</c> is off.</summary>
     /// <param name="restAddress">The REST endpoint, from which the WebSocket API's address is derived unless <c>ws-api-url</c> is set.</param>
-    public static UserDataSettings? Read(SettingsReader endpoint, Uri restAddress)
+    internal static UserDataSettings? Read(SettingsReader endpoint, Uri restAddress)
     {
         if (!endpoint.Bool("user-data-stream"))
             return null;

@@ -14,7 +14,7 @@ namespace TradingActors.Orders.UserData;
 /// A stream that answers pings but sends no events (a stall) cannot be told from a quiet one: the ledger's
 /// periodic check is what finds what it missed.
 /// </summary>
-public static class UserDataStream
+internal static class UserDataStream
 {
     /// <param name="endpoint">The exchange's endpoint, with its signing pair; its <see cref="BinanceSettings.UserData"/> must be set.</param>
     /// <param name="client">Opens the WebSocket API's sockets: a <see cref="WebSocketStreamClient"/>, or a test's stand-in.</param>
@@ -31,7 +31,7 @@ public static class UserDataStream
 /// The user data streams' parent, <c>/user/trading/user-data</c>: one <see cref="UserDataStream"/> per exchange
 /// with an endpoint whose <c>user-data-stream</c> is on, named after the exchange.
 /// </summary>
-public static class UserDataStreams
+internal static class UserDataStreams
 {
     public const string Name = "user-data";
 
