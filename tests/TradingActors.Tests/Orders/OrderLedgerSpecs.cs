@@ -336,13 +336,16 @@ public sealed class OrderLedgerSpecs(ITestOutputHelper output) : TradingEngineTe
         ExpectMsg<OrderOutcomeUnknown>();
         ExpectTerminated(engine.Orders);
 
+        var settled = CreateTestProbe();
+        Sys.EventStream.Subscribe(settled, typeof(OrderSettled));
         var restarted = Start();
         restarted.Orders.Tell(Order("restart-2"), TestActor);
         Assert.Equal("restart-1", _binance.ExpectMsg<GetOrderStatus>().ClientOrderId);
         ExpectMsg<OrdersReconciling>();
         _binance.Reply(new OrderFound(_binance.LastMessage as GetOrderStatus ?? throw new InvalidOperationException(),
             Report("restart-1", OrderState.Filled)));
-        LedgerSettled(restarted);
+        // Published once the answer is journaled, after the ledger stopped holding binance's new orders back.
+        Assert.Equal("restart-1", settled.ExpectMsg<OrderSettled>().ClientOrderId);
 
         restarted.Orders.Tell(Order("restart-2"), TestActor);
         Assert.Equal("restart-2", _binance.ExpectMsg<PlaceOrder>().ClientOrderId);
