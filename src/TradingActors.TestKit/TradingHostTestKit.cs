@@ -33,8 +33,10 @@ public abstract class TradingHostTestKit(ITestOutputHelper? output = null) : Akk
         }
         """);
 
+    // The engine's timeouts run on the virtual clock; a message late in real time is a loaded machine, hence the patience.
     protected override Config Config { get; } = ConfigurationFactory.ParseString("""
         akka.scheduler.implementation = "Akka.TestKit.TestScheduler, Akka.TestKit"
+        akka.test.single-expect-default = 10s
         """);
 
     /// <summary>The actor system's scheduler, on virtual time: timers fire when the test advances it.</summary>
