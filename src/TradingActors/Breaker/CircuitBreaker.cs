@@ -13,7 +13,11 @@ public static class CircuitBreaker
 {
     /// <param name="connector">Props of the exchange actor it supervises (a TestProbe's forwarder will do).</param>
     public static Props Props(string exchange, BreakerSettings settings, Props connector) =>
-        Akka.Actor.Props.Create(() => new CircuitBreakerActor(exchange, settings, connector));
+        Akka.Actor.Props.Create(() => new CircuitBreakerActor(exchange, settings, connector, null));
+
+    /// <summary>A breaker that resumes from, and keeps its state in, <paramref name="memory"/> (cluster mode).</summary>
+    internal static Props Props(string exchange, BreakerSettings settings, Props connector, IActorRef memory) =>
+        Akka.Actor.Props.Create(() => new CircuitBreakerActor(exchange, settings, connector, memory));
 
     /// <summary>A command for the breaker of <see cref="Exchange"/>; each is answered with its <see cref="Status"/>.</summary>
     public abstract record Command(string Exchange);
@@ -33,6 +37,7 @@ public static class CircuitBreaker
     /// <param name="Window">The failure policy's figures, such as "2/3 in a row" or "4 of 10 failed, 0 slow".</param>
     /// <param name="Openings">Consecutive openings so far; the next opening lasts longer for each.</param>
     /// <param name="OpenUntil">When the timer will half-open it, while it is Open.</param>
+    /// <param name="Node">The address of the node hosting the breaker, in cluster mode; null on a node without remoting.</param>
     public sealed record Status(
         string Exchange,
         BreakerState State,
@@ -44,5 +49,6 @@ public static class CircuitBreaker
         int Openings,
         DateTimeOffset? OpenUntil,
         BreakerSettings Settings,
-        MetricsSnapshot Metrics);
+        MetricsSnapshot Metrics,
+        string? Node = null);
 }

@@ -6,7 +6,7 @@ using TradingActors.Metrics;
 
 namespace TradingActors.Breaker;
 
-internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
+internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers, IWithUnboundedStash
 {
     private const string HalfOpenTimer = "half-open";
     private const string HalfOpenBoundTimer = "half-open-bound";
@@ -41,6 +41,8 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
     private readonly string _exchange;
     private readonly BreakerSettings _settings;
     private readonly IActorRef _connector;
+    private readonly IActorRef? _memory;
+    private readonly string? _node;
     private readonly IScheduler _scheduler;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly InFlightCalls _calls = new();
@@ -63,11 +65,14 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
     private Ping? _healthCheck;
     private DateTimeOffset? _openUntil;
     private TimeSpan _openFor;
+    private string _reason = "started";
     private bool _sweepArmed;
 
     public ITimerScheduler Timers { get; set; } = null!;
+    public IStash Stash { get; set; } = null!;
 
-    public CircuitBreakerActor(string exchange, BreakerSettings settings, Props connector)
+    /// <param name="memory">Cluster mode: where the breaker's state outlives this node (<see cref="BreakerMemory"/>); null on one node.</param>
+    public CircuitBreakerActor(string exchange, BreakerSettings settings, Props connector, IActorRef? memory = null)
     {
         _exchange = exchange;
         _settings = settings;
@@ -81,10 +86,24 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
         _noFreeSlot = $"no free call slot for {exchange} within {Durations.Text(settings.CallTimeout)}";
         _noRoom = $"{settings.MaxConcurrentCalls} calls in flight to {exchange} and {settings.MaxQueuedCalls} waiting";
         _connector = Context.ActorOf(connector, "connector");
+        _memory = memory;
+        var address = ((ExtendedActorSystem)Context.System).Provider.DefaultAddress;
+        _node = address.HasGlobalScope ? address.ToString() : null;
         _behaviour = Closed;
     }
 
     protected override void PreStart()
+    {
+        if (_memory is not null)
+        {
+            Behave(Recalling);
+            _memory.Tell(new BreakerMemory.Recall(_exchange));
+        }
+        else
+            ConfiguredMode();
+    }
+
+    private void ConfiguredMode()
     {
         if (_settings.MetricsOnly)
             Transition(BreakerState.MetricsOnly, MetricsOnly, "metrics-only in its configuration");
@@ -96,6 +115,19 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
         base.AroundReceive(receive, message is ExchangeRequest { Id.IsEmpty: true } anonymous ? anonymous.Identified() : message);
 
     // ---- The three states (and the two set by hand) --------------------------------------------
+
+    /// <summary>Cluster mode, at start: the breaker decides nothing until it knows the state another node's breaker left.</summary>
+    private void Recalling(object message)
+    {
+        if (message is BreakerMemory.Recalled recalled)
+        {
+            Behave(Closed);
+            Resume(recalled.Memory);
+            Stash.UnstashAll();
+        }
+        else
+            Stash.Stash();
+    }
 
     private void Closed(object message)
     {
@@ -118,6 +150,7 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
                 break;
             case StayedClosed stayed when stayed.Generation == _generation:
                 _openTimeouts.StartOver();
+                Remember();
                 break;
             default:
                 InAnyState(message);
@@ -449,12 +482,54 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
     private void Trip(string reason, TimeSpan? atLeast = null)
     {
         var openFor = _openTimeouts.Next();
-        if (atLeast > openFor)
-            openFor = atLeast.Value;
+        OpenFor(atLeast > openFor ? atLeast.Value : openFor, reason);
+    }
+
+    private void OpenFor(TimeSpan openFor, string reason)
+    {
         Transition(BreakerState.Open, Open, reason, openUntil: _scheduler.Now + openFor);
         _openFor = openFor;
         Timers.StartSingleTimer(HalfOpenTimer, new HalfOpenDue(_generation), openFor);
     }
+
+    /// <summary>
+    /// Takes up where the exchange's breaker on another node left off: Open until the same time (a ban included), half-open if
+    /// that time has passed or it was probing (its trials died with its node), isolated or metrics-only as set by hand there.
+    /// </summary>
+    private void Resume(BreakerMemory.Saved? saved)
+    {
+        if (saved is null)
+        {
+            ConfiguredMode();
+            return;
+        }
+        _openTimeouts.Resume(saved.Openings);
+        var reason = $"resumed from {saved.Node}, {saved.State} there: {saved.Reason}";
+        var openLeft = saved.OpenUntil - _scheduler.Now;
+        switch (saved.State)
+        {
+            case BreakerState.Open when openLeft > TimeSpan.Zero:
+                OpenFor(openLeft.Value, reason);
+                break;
+            case BreakerState.Open or BreakerState.HalfOpen:
+                HalfOpenAfter(reason);
+                break;
+            case BreakerState.Isolated:
+                Transition(BreakerState.Isolated, Isolated, reason);
+                break;
+            case BreakerState.MetricsOnly:
+                Transition(BreakerState.MetricsOnly, MetricsOnly, reason);
+                break;
+            default:
+                ConfiguredMode();
+                break;
+        }
+    }
+
+    /// <summary>Tells the memory, where there is one, what a breaker taking over from this one must know.</summary>
+    private void Remember() =>
+        _memory?.Tell(new BreakerMemory.Remember(new BreakerMemory.Saved(
+            _exchange, _state, _openUntil, _openTimeouts.Openings, _reason, _node ?? "this node", _scheduler.Now)));
 
     private void HalfOpenAfter(string reason)
     {
@@ -476,6 +551,7 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
         _trialsInFlight = 0;
         _healthCheck = null;
         _openUntil = openUntil;
+        _reason = reason;
         Timers.Cancel(HalfOpenTimer);
         Timers.Cancel(HalfOpenBoundTimer);
         Timers.Cancel(StableTimer);
@@ -490,6 +566,7 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
         else
             _log.Info("Breaker {Exchange}: {From} -> {To} ({Reason})", _exchange, from, to, reason);
         Context.System.EventStream.Publish(new BreakerTransitioned(_exchange, from, to, reason, now, openUntil));
+        Remember();
     }
 
     /// <summary>Becomes <paramref name="behaviour"/>, and remembers it to hand it the verdicts of settled calls.</summary>
@@ -521,5 +598,5 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers
 
     private CircuitBreaker.Status Status() => new(
         _exchange, _state, _window.ConsecutiveFailures, _window.Describe(), _halfOpenSuccesses, _calls.Count,
-        _bulkhead.Queued, _openTimeouts.Openings, _openUntil, _settings, _metrics.Snapshot(_scheduler.Now));
+        _bulkhead.Queued, _openTimeouts.Openings, _openUntil, _settings, _metrics.Snapshot(_scheduler.Now), _node);
 }

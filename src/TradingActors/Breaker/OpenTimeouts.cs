@@ -24,4 +24,7 @@ internal sealed class OpenTimeouts(BreakerSettings settings, Random random)
     }
 
     public void StartOver() => _openings = 0;
+
+    /// <summary>Counts on from where a breaker on another node left off.</summary>
+    public void Resume(int openings) => _openings = openings;
 }

@@ -130,10 +130,12 @@ internal sealed class SettingsReader
     {
         if (!_section.HasPath(key))
             return _fallback?.Strings(key) ?? [];
-        var value = _section.GetValue(key);
-        if (!value.IsArray() || value.GetArray().Any(element => element.IsObject() || element.IsArray() || element.GetString() is null))
+        // The parser may keep the blanks after a list (before a comment, say) as a part of its value.
+        var parts = _section.GetValue(key).Values.Where(part => part is not HoconLiteral { Value: var text } || !string.IsNullOrWhiteSpace(text)).ToList();
+        if (parts.Count == 0 || !parts.All(part => part is HoconArray)
+            || parts.SelectMany(part => (HoconArray)part).Any(element => element.IsObject() || element.IsArray() || element.GetString() is null))
             throw Invalid(key, "expected a list of strings such as [a, b]");
-        return value.GetArray().Select(element => element.GetString()).ToArray();
+        return parts.SelectMany(part => (HoconArray)part).Select(element => element.GetString()).ToArray();
     }
 
     /// <summary>The value at <paramref name="key"/> is wrong for a reason only its reader knows: say so, echoing it as written.</summary>

@@ -14,6 +14,7 @@ namespace TradingActors.Configuration;
 /// <param name="Orders">The order ledger: where it journals, and how it reconciles.</param>
 /// <param name="Symbols">Per exchange that lists them (<c>trading.exchanges.&lt;name&gt;.symbols</c>), the symbols it trades:
 /// an order for another is refused before it is recorded or sent.</param>
+/// <param name="Cluster">Cluster mode: off unless <c>trading.cluster.enabled</c> is on.</param>
 public sealed record TradingSettings(
     BreakerSettings Defaults,
     IReadOnlyDictionary<string, BreakerSettings> Exchanges,
@@ -23,7 +24,8 @@ public sealed record TradingSettings(
     IReadOnlyDictionary<string, FeedSettings> Feeds,
     FacadeSettings Facade,
     OrderLedgerSettings Orders,
-    IReadOnlyDictionary<string, IReadOnlySet<string>> Symbols)
+    IReadOnlyDictionary<string, IReadOnlySet<string>> Symbols,
+    ClusterSettings Cluster)
 {
     public const string Section = "trading";
 
@@ -40,17 +42,26 @@ public sealed record TradingSettings(
     /// How long the facade waits for the answer to a request for <paramref name="exchange"/>: the configured
     /// bound, or the longest the engine may take plus the margin. A call's timeout runs from its admission and
     /// covers its wait in the bulkhead and its retries; a routed request may try each exchange of its fallback chain.
+    /// In cluster mode a node waits for a breaker on another node as long as it could take, and the hand-over's patience.
     /// </summary>
     public TimeSpan AnswerTimeout(string exchange, bool routed)
     {
         if (Facade.AnswerTimeout is { } fixedBound)
             return fixedBound;
-        var longest = For(exchange).CallTimeout;
+        var longest = Longest(exchange);
         if (routed && Fallbacks.TryGetValue(exchange, out var chain))
             foreach (var fallback in chain)
-                longest += For(fallback).CallTimeout;
+                longest += Longest(fallback);
         return longest + Facade.Margin;
     }
+
+    private TimeSpan Longest(string exchange) => Cluster.Enabled ? ClusterPatience(exchange) : For(exchange).CallTimeout;
+
+    /// <summary>
+    /// Cluster mode: how long a node waits for the answer of <paramref name="exchange"/>'s breaker on another node. The longest a
+    /// breaker takes (a call that waited its call timeout in the bulkhead, then ran it), and the allowance for a hand-over.
+    /// </summary>
+    internal TimeSpan ClusterPatience(string exchange) => For(exchange).CallTimeout * 2 + Cluster.HandOverPatience;
 
     /// <summary>
     /// Reads <paramref name="config"/> over the reference configuration; a bad value throws <see cref="SettingsException"/>.
@@ -73,7 +84,8 @@ public sealed record TradingSettings(
             OrderLedgerSettings.Read(Checked(trading.Section("orders"), KnownKeys("orders"))),
             exchanges.Select(exchange => (exchange.Key, Symbols: exchange.Value.Strings("symbols")))
                 .Where(exchange => exchange.Symbols.Count > 0)
-                .ToDictionary(exchange => exchange.Key, IReadOnlySet<string> (exchange) => exchange.Symbols.ToHashSet(StringComparer.Ordinal)));
+                .ToDictionary(exchange => exchange.Key, IReadOnlySet<string> (exchange) => exchange.Symbols.ToHashSet(StringComparer.Ordinal)),
+            ClusterSettings.Read(Checked(trading.Section("cluster"), KnownKeys("cluster"))));
     }
 
     /// <summary>Why <paramref name="exchange"/> cannot take an order for <paramref name="symbol"/>, or null when it may.</summary>

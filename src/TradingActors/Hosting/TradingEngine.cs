@@ -25,10 +25,14 @@ public static class TradingEngine
     /// <param name="connector">Props of the exchange actor per exchange name; null where the engine cannot reach it.
     /// <see cref="ConnectorsFromEndpoints"/> reaches every exchange with an endpoint section.</param>
     /// <param name="streams">Opens the feeds' stream sockets and the user data streams'; by default a <see cref="WebSocketStreamClient"/>.</param>
-    public static Props Props(TradingSettings settings, Func<string, Props?> connector, IMarketStreamClient? streams = null)
+    public static Props Props(TradingSettings settings, Func<string, Props?> connector, IMarketStreamClient? streams = null) =>
+        Props(settings, connector, streams, breakers: null);
+
+    /// <param name="breakers">Cluster mode: the shard region the exchanges' breakers run in; null, the engine's registry owns them.</param>
+    internal static Props Props(TradingSettings settings, Func<string, Props?> connector, IMarketStreamClient? streams, IActorRef? breakers)
     {
         var client = streams ?? new WebSocketStreamClient();
-        return Akka.Actor.Props.Create(() => new TradingEngineActor(settings, connector, client));
+        return Akka.Actor.Props.Create(() => new TradingEngineActor(settings, connector, client, breakers));
     }
 
     /// <summary>Asks the root for its children, answered with <see cref="Parts"/>.</summary>
@@ -52,9 +56,12 @@ internal sealed class TradingEngineActor : UntypedActor
 {
     private readonly TradingEngine.Parts _parts;
 
-    public TradingEngineActor(TradingSettings settings, Func<string, Props?> connector, IMarketStreamClient streams)
+    public TradingEngineActor(TradingSettings settings, Func<string, Props?> connector, IMarketStreamClient streams, IActorRef? breakers)
     {
-        var exchanges = Context.ActorOf(ExchangeRegistry.Props(settings, connector), "exchanges");
+        var registry = breakers is null
+            ? ExchangeRegistry.Props(settings, connector)
+            : ExchangeRegistry.Sharded(settings, exchange => connector(exchange) is not null, breakers);
+        var exchanges = Context.ActorOf(registry, "exchanges");
         var feeds = Context.ActorOf(MarketFeeds.Props(settings.Feeds, streams), MarketFeeds.Name);
         var router = Context.ActorOf(FallbackRouter.Props(exchanges, settings.Fallbacks, feeds), "router");
         var orders = Context.ActorOf(OrderLedger.Props(settings, router, exchanges), OrderLedger.Name);

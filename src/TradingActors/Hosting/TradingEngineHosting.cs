@@ -6,6 +6,7 @@ using Akka.Persistence.Sql.Config;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using TradingActors.Cluster;
 using TradingActors.Configuration;
 using TradingActors.Configuration.Options;
 using TradingActors.Metrics;
@@ -38,6 +39,9 @@ public static class TradingEngineHosting
         public sealed class Alerts;
         public sealed class Feeds;
         public sealed class Orders;
+
+        /// <summary>Cluster mode: the shard region of the exchanges' breakers.</summary>
+        public sealed class Breakers;
     }
 
     /// <summary>
@@ -56,6 +60,11 @@ public static class TradingEngineHosting
         if (builder.Setups.OfType<MultiDataOptionsSetup>().FirstOrDefault() is not { } connections)
             builder.AddSetup(connections = new MultiDataOptionsSetup());
         LedgerStorage.AddConnections(settings.Orders, connections);
+        Func<ActorSystem, Func<string, Props?>> connectorsOf = connector is null
+            ? _ => TradingEngine.ConnectorsFromEndpoints(settings)
+            : system => exchange => connector(system, exchange);
+        if (settings.Cluster.Enabled)
+            builder.WithEngineCluster(settings, connectorsOf);
         return builder
             .AddHocon(config.WithFallback(TradingSettings.Reference), HoconAddMode.Prepend)
             .AddHocon(LedgerStorage.Config(settings.Orders), HoconAddMode.Append)
@@ -65,10 +74,8 @@ public static class TradingEngineHosting
                 // The host's meter factory, where it has one, so that its metrics pipeline owns the engine's meter.
                 if (resolver.GetService<IMeterFactory>() is { } meters)
                     EngineMeter.UseFactory(system, meters);
-                var connectors = connector is null
-                    ? TradingEngine.ConnectorsFromEndpoints(settings)
-                    : exchange => connector(system, exchange);
-                var engine = system.ActorOf(TradingEngine.Props(settings, connectors), TradingEngine.Name);
+                var breakers = settings.Cluster.Enabled ? await registry.GetAsync<Keys.Breakers>() : null;
+                var engine = system.ActorOf(TradingEngine.Props(settings, connectorsOf(system), streams: null, breakers), TradingEngine.Name);
                 var parts = await engine.Ask<TradingEngine.Parts>(TradingEngine.GetParts.Instance, PartsTimeout);
                 registry.Register<Keys.Exchanges>(parts.Exchanges);
                 registry.Register<Keys.Router>(parts.Router);

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using TradingActors.Breaker;
+using TradingActors.Cluster;
 using TradingActors.Configuration;
 using TradingActors.Exchanges;
 
@@ -16,6 +17,11 @@ public static class ExchangeRegistry
     /// the engine cannot reach, whose requests are answered as invalid.</param>
     public static Props Props(TradingSettings settings, Func<string, Props?> connector) =>
         Akka.Actor.Props.Create(() => new ExchangeRegistryActor(settings, connector));
+
+    /// <summary>Cluster mode: the breakers are entities of <paramref name="breakers"/>, the shard region, wherever the cluster puts them.</summary>
+    /// <param name="reachable">Whether the engine can reach an exchange: the others' requests are answered as invalid here.</param>
+    internal static Props Sharded(TradingSettings settings, Func<string, bool> reachable, IActorRef breakers) =>
+        Akka.Actor.Props.Create(() => new ShardedRegistryActor(settings, reachable, breakers));
 
     /// <summary>Asks for the status of every exchange's breaker, answered with <see cref="Statuses"/>.</summary>
     public sealed record GetStatuses
@@ -60,7 +66,7 @@ internal sealed class ExchangeRegistryActor : UntypedActor
                     Sender.Tell(new Status.Failure(new ArgumentException($"no exchange named '{command.Exchange}' is configured")));
                 break;
             case ExchangeRegistry.GetStatuses:
-                Context.ActorOf(StatusCollector.Props(_breakers.Values.ToArray(), Sender));
+                Context.ActorOf(StatusCollector.Props(_breakers.Select(breaker => (breaker.Key, breaker.Value)).ToArray(), Sender));
                 break;
             default:
                 Unhandled(message);

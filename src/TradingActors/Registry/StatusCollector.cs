@@ -13,24 +13,25 @@ internal sealed class StatusCollector : UntypedActor
     // a bound is cheaper than watching every breaker for every snapshot.
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(5);
 
-    private readonly IReadOnlyCollection<IActorRef> _breakers;
+    private readonly IReadOnlyCollection<(string Exchange, IActorRef Breaker)> _breakers;
     private readonly IActorRef _requester;
     private readonly List<CircuitBreaker.Status> _statuses;
 
-    public StatusCollector(IReadOnlyCollection<IActorRef> breakers, IActorRef requester)
+    /// <param name="breakers">Each exchange with where its breaker is asked: the breaker itself, or in cluster mode the shard region.</param>
+    public StatusCollector(IReadOnlyCollection<(string Exchange, IActorRef Breaker)> breakers, IActorRef requester)
     {
         _breakers = breakers;
         _requester = requester;
         _statuses = new List<CircuitBreaker.Status>(breakers.Count);
     }
 
-    public static Props Props(IReadOnlyCollection<IActorRef> breakers, IActorRef requester) =>
+    public static Props Props(IReadOnlyCollection<(string Exchange, IActorRef Breaker)> breakers, IActorRef requester) =>
         Akka.Actor.Props.Create(() => new StatusCollector(breakers, requester));
 
     protected override void PreStart()
     {
-        foreach (var breaker in _breakers)
-            breaker.Tell(new CircuitBreaker.GetStatus(breaker.Path.Name), Self);
+        foreach (var (exchange, breaker) in _breakers)
+            breaker.Tell(new CircuitBreaker.GetStatus(exchange), Self);
         Context.SetReceiveTimeout(Patience);
         if (_breakers.Count == 0)
             Finish();

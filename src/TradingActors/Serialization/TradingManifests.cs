@@ -47,6 +47,7 @@ internal static class TradingManifests
         (typeof(CircuitBreaker.Reset), "CircuitBreaker.Reset"),
         (typeof(CircuitBreaker.RecordOnly), "CircuitBreaker.RecordOnly"),
         (typeof(CircuitBreaker.Status), "CircuitBreaker.Status"),
+        (typeof(BreakerMemory.Saved), "BreakerMemory.Saved"),
         (typeof(BreakerTransitioned), "BreakerTransitioned"),
         (typeof(BreakerAlerts.Alert), "BreakerAlerts.Alert"),
 

@@ -65,6 +65,32 @@ public sealed class SettingsSpecs
     }
 
     [Fact]
+    public void A_list_with_a_comment_after_it_is_read_as_the_list()
+    {
+        var settings = Read("""
+            trading.routing.fallbacks { binance = [bybit, kraken]   # in this order
+            }
+            trading.exchanges { binance {}
+              bybit {}
+              kraken {} }
+            trading.cluster.roles = []   # none
+            """);
+
+        Assert.Equal(["bybit", "kraken"], settings.Fallbacks["binance"]);
+        Assert.Empty(settings.Cluster.Roles);
+    }
+
+    [Theory]
+    [InlineData("trading.cluster.seed-nodes = [\"127.0.0.1:4053\"]", "trading.cluster.seed-nodes")]
+    [InlineData("trading.cluster.seed-nodes = [\"akka.tcp://trading@127.0.0.1\"]", "trading.cluster.seed-nodes")]
+    [InlineData("trading.cluster.port = 70000", "trading.cluster.port = 70000")]
+    [InlineData("trading.cluster.hand-over-patience = 0s", "trading.cluster.hand-over-patience = 0s")]
+    public void A_bad_cluster_setting_stops_start_up_naming_its_path(string hocon, string expected)
+    {
+        Assert.Contains(expected, Assert.Throws<SettingsException>(() => Read(hocon)).Message);
+    }
+
+    [Fact]
     public void An_exchange_that_falls_back_to_itself_is_refused()
     {
         var error = Assert.Throws<SettingsException>(() => Read("trading.exchanges { binance = {}, bybit = {} }\ntrading.routing.fallbacks.binance = [bybit, binance]"));

@@ -40,7 +40,7 @@ internal static class MessageSamples
         var record = new OrderRecord(order, ["binance", "bybit"], OrderLife.Open, "binance", report, "binance reports it PartiallyFilled",
             At, At.AddSeconds(2), 1, [new Trade(77_001, 0.02345678m, 42_000.12345678m)]);
         var breaker = new CircuitBreaker.Status("binance", BreakerState.HalfOpen, 3, "2/3 in a row", 1, 2, 4, 5, At.AddSeconds(30),
-            Breaker, Metrics);
+            Breaker, Metrics, "akka.tcp://trading@127.0.0.1:4053");
         var lastPrice = new MarketFeed.FeedPrice("binance", "BTCUSDT", 42_000.12345678m, TimeSpan.FromMilliseconds(850.5), Backup);
         var feed = new MarketFeed.Status("binance", FeedState.OnBackup, "5 failed attempts on the primary", At, Backup, 2, 3,
             new FeedCounts(1_000, 2, 3, 4, 5, 6, 7, 8, 9), [lastPrice], Feed);
@@ -76,6 +76,8 @@ internal static class MessageSamples
             new(new CircuitBreaker.Reset("bybit"), "CircuitBreaker.Reset"),
             new(new CircuitBreaker.RecordOnly("kraken"), "CircuitBreaker.RecordOnly"),
             new(breaker, "CircuitBreaker.Status"),
+            new(new BreakerMemory.Saved("binance", BreakerState.Open, At.AddSeconds(30), 2, "rate limited: banned", "akka.tcp://trading@127.0.0.1:4053", At),
+                "BreakerMemory.Saved"),
             new(new BreakerTransitioned("binance", BreakerState.HalfOpen, BreakerState.Open, "a trial failed", At, At.AddMinutes(1)),
                 "BreakerTransitioned"),
             new(new BreakerAlerts.Alert("binance", AlertLevel.Warning, BreakerState.HalfOpen, BreakerState.Open, "a trial failed", At,

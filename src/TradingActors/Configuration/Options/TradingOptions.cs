@@ -24,6 +24,8 @@ public sealed class TradingOptions
 
     public OrdersOptions Orders { get; set; } = new();
 
+    public ClusterModeOptions Cluster { get; set; } = new();
+
     /// <summary><c>endpoint-defaults</c>: how every exchange with an endpoint is reached, where its endpoint does not say otherwise.</summary>
     public EndpointOptions EndpointDefaults { get; set; } = new();
 

@@ -59,6 +59,10 @@ public sealed class EverySettingSpecs
             grace = 5s, max-queries = 3
             min-backoff = 250ms, max-backoff = 5s, check-interval = 10s, check-after = 20s, startup-timeout = 15s
           }
+          cluster {
+            enabled = on, hostname = "10.0.0.5", port = 4053, seed-nodes = ["akka.tcp://trading@10.0.0.4:4053"], roles = [trading, strategies]
+            breaker-role = trading, hand-over-patience = 20s, state-timeout = 5s
+          }
           endpoint-defaults {
             url = "https://defaults.example", api-key = default-key, api-secret = default-secret
             recv-window = 3s, connect-timeout = 1200ms, request-timeout = 8s, user-data-stream = off
@@ -117,6 +121,11 @@ public sealed class EverySettingSpecs
             Retention = TimeSpan.FromMinutes(1), RememberIdsFor = TimeSpan.FromDays(2), Grace = TimeSpan.FromSeconds(5),
             MaxQueries = 3, MinBackoff = TimeSpan.FromMilliseconds(250), MaxBackoff = TimeSpan.FromSeconds(5),
             CheckInterval = TimeSpan.FromSeconds(10), CheckAfter = TimeSpan.FromSeconds(20), StartupTimeout = TimeSpan.FromSeconds(15),
+        };
+        options.Cluster = new ClusterModeOptions
+        {
+            Enabled = true, Hostname = "10.0.0.5", Port = 4053, SeedNodes = ["akka.tcp://trading@10.0.0.4:4053"], Roles = ["trading", "strategies"],
+            BreakerRole = "trading", HandOverPatience = TimeSpan.FromSeconds(20), StateTimeout = TimeSpan.FromSeconds(5),
         };
         options.EndpointDefaults = new EndpointOptions
         {
