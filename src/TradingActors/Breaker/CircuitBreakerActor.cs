@@ -482,14 +482,17 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers, IWithUnbo
     private void Trip(string reason, TimeSpan? atLeast = null)
     {
         var openFor = _openTimeouts.Next();
-        OpenFor(atLeast > openFor ? atLeast.Value : openFor, reason);
+        if (atLeast > openFor)
+            openFor = atLeast.Value;
+        OpenUntil(_scheduler.Now + openFor, openFor, reason);
     }
 
-    private void OpenFor(TimeSpan openFor, string reason)
+    /// <param name="openFor">How long the opening lasts in all, for the reason given when it ends.</param>
+    private void OpenUntil(DateTimeOffset until, TimeSpan openFor, string reason)
     {
-        Transition(BreakerState.Open, Open, reason, openUntil: _scheduler.Now + openFor);
+        Transition(BreakerState.Open, Open, reason, openUntil: until);
         _openFor = openFor;
-        Timers.StartSingleTimer(HalfOpenTimer, new HalfOpenDue(_generation), openFor);
+        Timers.StartSingleTimer(HalfOpenTimer, new HalfOpenDue(_generation), until - _scheduler.Now);
     }
 
     /// <summary>
@@ -505,11 +508,10 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers, IWithUnbo
         }
         _openTimeouts.Resume(saved.Openings);
         var reason = $"resumed from {saved.Node}, {saved.State} there: {saved.Reason}";
-        var openLeft = saved.OpenUntil - _scheduler.Now;
         switch (saved.State)
         {
-            case BreakerState.Open when openLeft > TimeSpan.Zero:
-                OpenFor(openLeft.Value, reason);
+            case BreakerState.Open when saved.OpenUntil > _scheduler.Now:
+                OpenUntil(saved.OpenUntil.Value, saved.OpenUntil.Value - saved.At, reason);
                 break;
             case BreakerState.Open or BreakerState.HalfOpen:
                 HalfOpenAfter(reason);

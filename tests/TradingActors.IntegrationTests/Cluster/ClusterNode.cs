@@ -1,0 +1,63 @@
+using Akka.Actor;
+using Akka.Cluster;
+using Akka.Configuration;
+using Akka.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using TradingActors.Breaker;
+using TradingActors.Exchanges;
+using TradingActors.Hosting;
+
+namespace TradingActors.IntegrationTests.Cluster;
+
+/// <summary>
+/// One node of a cluster in this process: a generic host with the engine in cluster mode on 127.0.0.1 and a free port, reaching
+/// binance through <paramref name="binance"/>, one exchange shared by every node as a real one would be.
+/// </summary>
+internal sealed class ClusterNode(IHost host, string name) : IAsyncDisposable
+{
+    public string Name { get; } = name;
+    public ActorSystem System { get; } = host.Services.GetRequiredService<ActorSystem>();
+    public IActorRef Exchanges => host.Services.GetRequiredService<ActorRegistry>().Get<TradingEngineHosting.Keys.Exchanges>();
+    public Address Address => Akka.Cluster.Cluster.Get(System).SelfAddress;
+    private bool _stopped;
+
+    public static async Task<ClusterNode> StartAsync(string name, string hocon, IExchangeClient binance, ClusterNode? seed)
+    {
+        var seeds = seed is null ? "" : $"trading.cluster.seed-nodes = [\"{seed.Address}\"]";
+        var config = ConfigurationFactory.ParseString($"{hocon}\n{seeds}");
+        var host = new HostBuilder()
+            .ConfigureServices(services => services.AddAkka("trading", akka =>
+                akka.WithTradingEngine(config, (_, exchange) => exchange == "binance" ? ExchangeConnector.Props(binance) : null)))
+            .Build();
+        await host.StartAsync();
+        return new ClusterNode(host, name);
+    }
+
+    public async Task<T> AskAsync<T>(object request) where T : class =>
+        await Exchanges.Ask<T>(request, TimeSpan.FromSeconds(30));
+
+    public Task<CircuitBreaker.Status> BinanceAsync() => AskAsync<CircuitBreaker.Status>(new CircuitBreaker.GetStatus("binance"));
+
+    /// <summary>Leaves the cluster the way a host stops: its breakers hand over, then it shuts down.</summary>
+    public async Task LeaveAsync()
+    {
+        _stopped = true;
+        await host.StopAsync();
+    }
+
+    /// <summary>Stops the node without a word to the cluster, as a crash would; the test configuration keeps termination from leaving.</summary>
+    public async Task KillAsync()
+    {
+        _stopped = true;
+        await System.Terminate();
+    }
+
+    /// <summary>The test is over: the node goes without leaving, so that no node waits on another's hand-over.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (!_stopped)
+            await System.Terminate();
+        host.Dispose();
+    }
+}
