@@ -1,5 +1,6 @@
 using Akka.Actor;
 using TradingActors.Alerts;
+using TradingActors.Cluster;
 using TradingActors.Configuration;
 using TradingActors.Exchanges;
 using TradingActors.Exchanges.Binance;
@@ -64,7 +65,8 @@ internal sealed class TradingEngineActor : UntypedActor
         var exchanges = Context.ActorOf(registry, "exchanges");
         var feeds = Context.ActorOf(MarketFeeds.Props(settings.Feeds, streams), MarketFeeds.Name);
         var router = Context.ActorOf(FallbackRouter.Props(exchanges, settings.Fallbacks, feeds), "router");
-        var orders = Context.ActorOf(OrderLedger.Props(settings, router, exchanges), OrderLedger.Name);
+        var ledger = OrderLedger.Props(settings, router, exchanges);
+        var orders = breakers is null ? Context.ActorOf(ledger, OrderLedger.Name) : ClusterLedger.Start(Context, ledger, settings);
         Context.ActorOf(UserDataStreams.Props(settings.Endpoints, streams, orders), UserDataStreams.Name);
         _parts = new TradingEngine.Parts(exchanges, router, Context.ActorOf(BreakerAlerts.Props(settings.Alerts), "alerts"), feeds, orders);
     }

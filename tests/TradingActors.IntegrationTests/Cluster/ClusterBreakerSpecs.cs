@@ -1,5 +1,4 @@
 using Akka.Actor;
-using Akka.Cluster;
 using TradingActors.Breaker;
 using TradingActors.Exchanges;
 using TradingActors.Exchanges.Simulated;
@@ -38,12 +37,7 @@ public sealed class ClusterBreakerSpecs : IAsyncLifetime
             .WithPrice("BTCUSDT", 42_000)
             .WithFault(new CallFilter((_, _) => _banning), new SimulatedFault.Fail(FailureKind.RateLimited, ExecutionOutcome.NotExecuted, TimeSpan.FromMinutes(10)))
             .WithFault(new CallFilter((_, _) => _failing), new SimulatedFault.Fail(FailureKind.ServerError));
-        var first = await ClusterNode.StartAsync("A", Hocon, _binance, seed: null);
-        _nodes.Add(first);
-        _nodes.Add(await ClusterNode.StartAsync("B", Hocon, _binance, first));
-        _nodes.Add(await ClusterNode.StartAsync("C", Hocon, _binance, first));
-        await UntilAsync(() => _nodes.All(node => Akka.Cluster.Cluster.Get(node.System).State.Members.Count(m => m.Status == MemberStatus.Up) == 3),
-            "the three nodes are up");
+        _nodes.AddRange(await ClusterNode.StartThreeAsync(Hocon, _binance));
     }
 
     public async ValueTask DisposeAsync()
@@ -111,9 +105,7 @@ public sealed class ClusterBreakerSpecs : IAsyncLifetime
         var others = _nodes.Where(node => node != host).ToList();
 
         var answers = Task.WhenAll(others.Select(node => AskManyAsync(node, 20)));
-        await host.KillAsync();
-        // As an operator, or the split brain resolver once the node has stayed unreachable, would.
-        Akka.Cluster.Cluster.Get(others[0].System).Down(host.Address);
+        await host.KillAsync(survivor: others[0]);
         var after = await TakenOverAsync(others[1], host);
 
         Assert.Equal((BreakerState.Open, before.OpenUntil, before.Openings), (after.State, after.OpenUntil, after.Openings));
@@ -139,7 +131,7 @@ public sealed class ClusterBreakerSpecs : IAsyncLifetime
     private static async Task<CircuitBreaker.Status> TakenOverAsync(ClusterNode asking, ClusterNode gone)
     {
         CircuitBreaker.Status? status = null;
-        await UntilAsync(async () => (status = await asking.BinanceAsync()).Node != gone.Address.ToString(), "another node hosts the breaker");
+        await Eventually.TrueAsync(async () => (status = await asking.BinanceAsync()).Node != gone.Address.ToString(), "another node hosts the breaker");
         return status!;
     }
 
@@ -150,18 +142,5 @@ public sealed class ClusterBreakerSpecs : IAsyncLifetime
         for (var i = 0; i < count; i++)
             replies.Add(await node.AskAsync<ExchangeReply>(Price()));
         return replies;
-    }
-
-    private static Task UntilAsync(Func<bool> condition, string what) => UntilAsync(() => Task.FromResult(condition()), what);
-
-    private static async Task UntilAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"not within 60 s: {what}");
-            await Task.Delay(50);
-        }
     }
 }

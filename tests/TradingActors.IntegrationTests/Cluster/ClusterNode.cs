@@ -19,6 +19,7 @@ internal sealed class ClusterNode(IHost host, string name) : IAsyncDisposable
     public string Name { get; } = name;
     public ActorSystem System { get; } = host.Services.GetRequiredService<ActorSystem>();
     public IActorRef Exchanges => host.Services.GetRequiredService<ActorRegistry>().Get<TradingEngineHosting.Keys.Exchanges>();
+    public IActorRef Orders => host.Services.GetRequiredService<ActorRegistry>().Get<TradingEngineHosting.Keys.Orders>();
     public Address Address => Akka.Cluster.Cluster.Get(System).SelfAddress;
     private bool _stopped;
 
@@ -34,6 +35,16 @@ internal sealed class ClusterNode(IHost host, string name) : IAsyncDisposable
         return new ClusterNode(host, name);
     }
 
+    /// <summary>Three nodes, the first the seed of the other two, once all three are up.</summary>
+    public static async Task<List<ClusterNode>> StartThreeAsync(string hocon, IExchangeClient binance)
+    {
+        var first = await StartAsync("A", hocon, binance, seed: null);
+        List<ClusterNode> nodes = [first, await StartAsync("B", hocon, binance, first), await StartAsync("C", hocon, binance, first)];
+        await Eventually.TrueAsync(() => Task.FromResult(nodes.All(node =>
+            Akka.Cluster.Cluster.Get(node.System).State.Members.Count(member => member.Status == MemberStatus.Up) == 3)), "the three nodes are up");
+        return nodes;
+    }
+
     public async Task<T> AskAsync<T>(object request) where T : class =>
         await Exchanges.Ask<T>(request, TimeSpan.FromSeconds(30));
 
@@ -46,11 +57,16 @@ internal sealed class ClusterNode(IHost host, string name) : IAsyncDisposable
         await host.StopAsync();
     }
 
-    /// <summary>Stops the node without a word to the cluster, as a crash would; the test configuration keeps termination from leaving.</summary>
-    public async Task KillAsync()
+    /// <summary>
+    /// Stops the node without a word to the cluster, as a crash would (the test configuration keeps termination from leaving),
+    /// and has <paramref name="survivor"/> down it, as an operator, or the split brain resolver once it stayed unreachable, would.
+    /// </summary>
+    public async Task KillAsync(ClusterNode survivor)
     {
         _stopped = true;
+        var address = Address;
         await System.Terminate();
+        Akka.Cluster.Cluster.Get(survivor.System).Down(address);
     }
 
     /// <summary>The test is over: the node goes without leaving, so that no node waits on another's hand-over.</summary>
@@ -59,5 +75,21 @@ internal sealed class ClusterNode(IHost host, string name) : IAsyncDisposable
         if (!_stopped)
             await System.Terminate();
         host.Dispose();
+    }
+}
+
+internal static class Eventually
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    public static async Task TrueAsync(Func<Task<bool>> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"not within {Patience.TotalSeconds} s: {what}");
+            await Task.Delay(50);
+        }
     }
 }
