@@ -54,6 +54,9 @@ public sealed class DemoNode : IAsyncDisposable
     /// <summary>The simulator the node started; null with --no-sim.</summary>
     public ExchangeSimulator? Simulator => _simulator;
 
+    /// <summary>This node's address in its cluster; null when it runs alone.</summary>
+    public string? ClusterAddress { get; private init; }
+
     public static async Task<DemoNode> StartAsync(NodeConfiguration configuration, CancellationToken cancellation = default)
     {
         ExchangeSimulator? simulator = null;
@@ -63,7 +66,7 @@ public sealed class DemoNode : IAsyncDisposable
             var config = configuration.Config;
             if (configuration.Simulator is { } options)
             {
-                simulator = await InProcessSimulator.StartAsync(options, cancellation);
+                simulator = await InProcessSimulator.StartAsync(options, onConfiguredPorts: configuration.Clustered, cancellation);
                 config = InProcessSimulator.PointEndpointsAt(simulator, options, config);
             }
             var node = configuration.Node;
@@ -79,7 +82,10 @@ public sealed class DemoNode : IAsyncDisposable
                 registry.Get<TradingEngineHosting.Keys.Router>(), registry.Get<TradingEngineHosting.Keys.Orders>(),
                 new DemoTrader.Settings(exchanges, node.Symbol, node.Quantity, node.Tick, node.OrderEvery)),
                 "trader");
-            return new DemoNode(host, simulator, configuration.Simulator?.Schedule ?? [], trader);
+            return new DemoNode(host, simulator, configuration.Simulator?.Schedule ?? [], trader)
+            {
+                ClusterAddress = configuration.Clustered ? Akka.Cluster.Cluster.Get(host.Services.GetRequiredService<ActorSystem>()).SelfAddress.ToString() : null,
+            };
         }
         catch
         {

@@ -33,17 +33,31 @@ public static class NodeCommand
             HelpName = "time",
             CustomParser = ParseDuration,
         };
+        var cluster = new Option<bool>("--cluster")
+        {
+            Description = "Start a cluster on loopback (hocon/cluster.conf over the configuration): this node on 127.0.0.1:4053, "
+                          + "its simulated exchanges on their configured ports, for the nodes that --join it",
+        };
+        var join = new Option<string?>("--join")
+        {
+            Description = "Join the cluster of the node at this address, such as akka.tcp://trading@127.0.0.1:4053, and trade on "
+                          + "its simulated exchanges (no simulator of its own; free cluster and HTTP ports)",
+            HelpName = "address",
+            CustomParser = ParseAddress,
+        };
         var root = new RootCommand("The TradingActors demo node: simulated exchanges with faults, the engine, a trader and a live dashboard")
         {
-            config, noSim, duration,
+            config, noSim, duration, cluster, join,
         };
         var stderr = error ?? Console.Error;
         root.SetAction(async (parsed, interrupt) =>
         {
             try
             {
-                var configuration = NodeConfiguration.Load(
-                    parsed.GetValue(config)?.FullName, withSimulator: !parsed.GetValue(noSim), Environment.GetEnvironmentVariable);
+                var joining = parsed.GetValue(join);
+                var clustering = joining is not null || parsed.GetValue(cluster) ? new NodeClustering(joining) : null;
+                var configuration = NodeConfiguration.Load(parsed.GetValue(config)?.FullName,
+                    withSimulator: !parsed.GetValue(noSim) && joining is null, Environment.GetEnvironmentVariable, clustering);
                 return await NodeRun.RunAsync(configuration, parsed.GetValue(duration), interrupt);
             }
             // A bad value, an unreadable file, a port in use: the message says it all, a stack trace would bury it.
@@ -63,6 +77,15 @@ public static class NodeCommand
             Output = output ?? Console.Out,
             Error = stderr,
         });
+    }
+
+    private static string? ParseAddress(ArgumentResult result)
+    {
+        var raw = result.Tokens.Single().Value;
+        if (Akka.Actor.ActorPath.TryParseAddress(raw, out var address) && address.Port is > 0)
+            return raw;
+        result.AddError($"--join {raw}: expected a node's address, such as akka.tcp://trading@127.0.0.1:4053");
+        return null;
     }
 
     // The configuration's own duration syntax (250ms, 30s, 5m), so the flag and the file agree.

@@ -15,6 +15,15 @@ public sealed class NodeCommandSpecs
     }
 
     [Fact]
+    public async Task A_join_address_that_is_not_a_nodes_exits_non_zero_and_shows_one()
+    {
+        var (exitCode, error) = await InvokeAsync("--join", "127.0.0.1:4053");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("--join 127.0.0.1:4053: expected a node's address, such as akka.tcp://trading@127.0.0.1:4053", error);
+    }
+
+    [Fact]
     public async Task A_bad_duration_exits_non_zero_and_says_what_a_duration_looks_like()
     {
         var (exitCode, error) = await InvokeAsync("--duration", "soon");

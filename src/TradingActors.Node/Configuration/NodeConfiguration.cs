@@ -11,24 +11,33 @@ namespace TradingActors.Node.Configuration;
 /// the node with its HOCON path rather than halfway through start-up.
 /// </summary>
 /// <param name="Simulator">The in-process simulator's options; null with --no-sim.</param>
-public sealed record NodeConfiguration(string Source, Config Config, NodeSettings Node, SimulatorOptions? Simulator)
+/// <param name="Clustered">In cluster mode: with --cluster or --join, or by the configuration's own <c>trading.cluster.enabled</c>.</param>
+public sealed record NodeConfiguration(string Source, Config Config, NodeSettings Node, SimulatorOptions? Simulator, bool Clustered)
 {
     public static string DefaultPath => Path.Combine(AppContext.BaseDirectory, "hocon", "node.conf");
 
+    /// <summary>Cluster mode's configuration, read over the node's with --cluster or --join.</summary>
+    public static string ClusterPath => Path.Combine(AppContext.BaseDirectory, "hocon", "cluster.conf");
+
     /// <param name="path">The file to read instead of hocon/node.conf; null for that one.</param>
     /// <param name="withSimulator">False with --no-sim: the exchanges must then have endpoints of their own.</param>
-    public static NodeConfiguration Load(string? path, bool withSimulator, Func<string, string?> environment)
+    /// <param name="cluster">With --cluster or --join: how this node takes part in the cluster; null, it runs alone.</param>
+    public static NodeConfiguration Load(string? path, bool withSimulator, Func<string, string?> environment, NodeClustering? cluster = null)
     {
         var source = path ?? DefaultPath;
-        return FromText(source, Read(source), withSimulator, environment);
+        var overlay = cluster is null ? null : cluster.Overlay().WithFallback(HoconText.Parse(ClusterPath, Read(ClusterPath)));
+        return FromText(source, Read(source), withSimulator, environment, overlay);
     }
 
     /// <param name="source">Where <paramref name="text"/> came from, for the messages.</param>
-    public static NodeConfiguration FromText(string source, string text, bool withSimulator, Func<string, string?> environment)
+    /// <param name="overlay">Read over <paramref name="text"/>: cluster mode's settings, with --cluster or --join.</param>
+    public static NodeConfiguration FromText(string source, string text, bool withSimulator, Func<string, string?> environment, Config? overlay = null)
     {
         var config = HoconText.Parse(source, text);
         if (config.IsEmpty)
             throw new NodeStartException($"{source} is empty: it holds no settings.");
+        if (overlay is not null)
+            config = overlay.WithFallback(config);
         new SettingsReader(config, "").RejectUnknownKeys(Sections);
         var trading = TradingSettings.From(config);
         if (!withSimulator && trading.Endpoints.Count == 0)
@@ -38,7 +47,7 @@ public sealed record NodeConfiguration(string Source, Config Config, NodeSetting
         var simulator = withSimulator ? SimulatorOptions.FromHocon(text) : null;
         if (simulator is not null)
             RefuseSymbolNotListed(node, InProcessSimulator.Traded(simulator, config));
-        return new NodeConfiguration(source, config, node, simulator);
+        return new NodeConfiguration(source, config, node, simulator, trading.Cluster.Enabled);
     }
 
     // akka: a host's own Akka settings, which Akka itself reads.

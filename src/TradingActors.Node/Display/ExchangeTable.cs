@@ -10,8 +10,11 @@ internal static class ExchangeTable
     public static IRenderable Render(NodeSnapshot snapshot)
     {
         var simulated = snapshot.Faults.Count > 0;
-        var table = new Table().Border(TableBorder.Rounded).Title("[bold]exchanges[/]")
-            .AddColumns("exchange", "state", "window", "half-opens in")
+        var clustered = snapshot.Exchanges.Any(status => status.Node is not null);
+        var table = new Table().Border(TableBorder.Rounded).Title("[bold]exchanges[/]").AddColumn("exchange");
+        if (clustered)
+            table.AddColumn("on node");
+        table.AddColumns("state", "window", "half-opens in")
             .AddColumns(new[] { "calls", "ok", "failed", "rejected", "success", "p50", "p99", "fallbacks" }.Select(n => new TableColumn(n).RightAligned()).ToArray())
             .AddColumn("last transition");
         if (simulated)
@@ -19,9 +22,11 @@ internal static class ExchangeTable
         foreach (var status in snapshot.Exchanges)
         {
             var m = status.Metrics;
-            var cells = new List<string>
-            {
-                Markup.Escape(status.Exchange),
+            var cells = new List<string> { Markup.Escape(status.Exchange) };
+            if (clustered)
+                cells.Add(Markup.Escape(Figures.HostedOn(status)));
+            cells.AddRange(
+            [
                 $"[{StateColour.Of(status.State)}]{status.State}[/]",
                 Markup.Escape(Figures.Window(status)),
                 Figures.HalfOpensIn(status, snapshot.At),
@@ -29,7 +34,7 @@ internal static class ExchangeTable
                 Figures.SuccessRate(status), Figures.Time(m.P50), Figures.Time(m.P99),
                 $"{snapshot.FallbacksServed.GetValueOrDefault(status.Exchange)}",
                 Markup.Escape(Figures.LastTransition(status, snapshot.At)),
-            };
+            ]);
             if (simulated)
                 cells.Add($"[red]{Markup.Escape(snapshot.Faults.GetValueOrDefault(status.Exchange, ""))}[/]");
             table.AddRow(cells.ToArray());

@@ -14,6 +14,10 @@ internal static class Figures
     /// <summary>An address as it is pasted: scheme, host and port, no trailing slash to double up with a path.</summary>
     public static string Address(Uri address) => address.GetLeftPart(UriPartial.Authority);
 
+    /// <summary>The cluster node hosting a breaker, as host:port; empty for a node that runs alone.</summary>
+    public static string HostedOn(CircuitBreaker.Status status) =>
+        status.Node is { } node && Akka.Actor.ActorPath.TryParseAddress(node, out var address) ? $"{address.Host}:{address.Port}" : "";
+
     /// <summary>What decides the breaker's next move in its state: its window, its trials, or its opening.</summary>
     public static string Window(CircuitBreaker.Status status) => status.State switch
     {

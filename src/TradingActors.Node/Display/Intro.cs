@@ -15,6 +15,10 @@ internal static class Intro
             $"TradingActors demo node, configured by {configuration.Source}",
             $"HTTP on {Figures.Address(node.HttpAddress)}: GET /status /health /metrics, POST /admin/exchanges/<name>/isolate|reset",
         };
+        if (node.ClusterAddress is { } address)
+            lines.Add(node.Simulator is null
+                ? $"Cluster node {address}: trading on the simulated exchanges of the node it joined"
+                : $"Cluster node {address}: another node joins with  dotnet run --project src/TradingActors.Node -- --join {address}");
         if (node.Simulator is { } simulator && configuration.Simulator is { } options)
         {
             lines.Add("Simulated exchanges: " + string.Join(", ", simulator.Exchanges.Values.Select(e => $"{e.Name} {Figures.Address(e.BaseAddress)}")));

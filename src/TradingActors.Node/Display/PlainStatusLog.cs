@@ -37,8 +37,9 @@ internal sealed class PlainStatusLog(TimeSpan interval) : INodeDisplay
         var m = status.Metrics;
         var halfOpensIn = Figures.HalfOpensIn(status, now.At) is { Length: > 0 } wait ? $" half-opens in {wait}" : "";
         var fault = now.Faults.GetValueOrDefault(status.Exchange) is { Length: > 0 } simulated ? $", simulated fault: {simulated}" : "";
+        var node = status.Node is null ? "" : $", on {Figures.HostedOn(status)}";
         return $"{status.Exchange,-8} {status.State,-8}{halfOpensIn} ({Figures.Window(status)}): {Figures.RequestFigures(status)}, success {Figures.SuccessRate(status)}, " +
-               $"p50 {Figures.Time(m.P50)}, p99 {Figures.Time(m.P99)}, fallbacks served {now.FallbacksServed.GetValueOrDefault(status.Exchange)}{fault}";
+               $"p50 {Figures.Time(m.P50)}, p99 {Figures.Time(m.P99)}, fallbacks served {now.FallbacksServed.GetValueOrDefault(status.Exchange)}{node}{fault}";
     }
 
     private static string Line(MarketFeed.Status feed, NodeSnapshot now)

@@ -10,12 +10,17 @@ internal static class InProcessSimulator
 {
     /// <summary>
     /// Starts every exchange on a free port: the configured ports are where a simulator started on its
-    /// own listens for a node run with --no-sim, and the demo must not collide with one. The schedule
+    /// own listens for a node run with --no-sim, and the demo must not collide with one. The first node
+    /// of a cluster keeps the configured ports instead: the nodes that join it trade there. The schedule
     /// is left to <see cref="FaultScript"/>, which starts it with the trading.
     /// </summary>
-    public static Task<ExchangeSimulator> StartAsync(SimulatorOptions options, CancellationToken cancellation) =>
+    public static Task<ExchangeSimulator> StartAsync(SimulatorOptions options, bool onConfiguredPorts, CancellationToken cancellation) =>
         ExchangeSimulator.StartAsync(
-            options with { Exchanges = options.Exchanges.Select(exchange => exchange with { Port = 0 }).ToList(), Schedule = [] },
+            options with
+            {
+                Exchanges = onConfiguredPorts ? options.Exchanges : options.Exchanges.Select(exchange => exchange with { Port = 0 }).ToList(),
+                Schedule = [],
+            },
             cancellation);
 
     /// <summary>

@@ -25,6 +25,33 @@ public sealed class NodeConfigurationSpecs
     }
 
     [Fact]
+    public void The_first_node_of_a_cluster_is_in_cluster_mode_on_the_demos_cluster_port()
+    {
+        var configuration = NodeConfiguration.Load(null, withSimulator: true, _ => null, new NodeClustering(Join: null));
+        var cluster = TradingSettings.From(configuration.Config).Cluster;
+
+        Assert.True(configuration.Clustered);
+        Assert.Equal((true, "127.0.0.1", 4053, 0), (cluster.Enabled, cluster.Hostname, cluster.Port, cluster.SeedNodes.Count));
+        Assert.Equal(8088, configuration.Node.HttpPort);
+    }
+
+    [Fact]
+    public void A_joining_node_names_its_seed_and_takes_a_free_cluster_port_and_a_free_http_port()
+    {
+        var configuration = NodeConfiguration.Load(null, withSimulator: false, _ => null, new NodeClustering("akka.tcp://trading@127.0.0.1:4053"));
+        var cluster = TradingSettings.From(configuration.Config).Cluster;
+
+        Assert.Equal(["akka.tcp://trading@127.0.0.1:4053"], cluster.SeedNodes);
+        Assert.Equal((0, 0), (cluster.Port, configuration.Node.HttpPort));
+    }
+
+    [Fact]
+    public void Without_cluster_flags_the_demo_node_runs_alone()
+    {
+        Assert.False(NodeConfiguration.Load(null, withSimulator: true, _ => null).Clustered);
+    }
+
+    [Fact]
     public void With_no_sim_a_configuration_without_endpoints_is_refused()
     {
         var error = Assert.Throws<NodeStartException>(() =>
