@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Cluster.Hosting;
+using Akka.Cluster.Sharding;
 using Akka.Hosting;
 using Akka.Remote.Hosting;
 using TradingActors.Breaker;
@@ -31,8 +32,9 @@ internal static class EngineCluster
                         connectorOf(exchange) ?? throw new InvalidOperationException($"no connector for exchange '{exchange}'"), memory);
                 },
                 new BreakerShards(),
-                // A breaker holds state for as long as its exchange is traded: it is never passivated for being idle.
-                new ShardOptions { Role = cluster.BreakerRole, ShouldPassivateIdleEntities = false });
+                // A breaker holds state for as long as its exchange is traded: it is never passivated for being idle. Where the
+                // shards are is kept in Distributed Data too: the coordinator needs no journal, and no node's files.
+                new ShardOptions { Role = cluster.BreakerRole, ShouldPassivateIdleEntities = false, StateStoreMode = StateStoreMode.DData });
         // No node to join: this one starts the cluster, and the others name it as their seed.
         if (cluster.SeedNodes.Count == 0)
             builder.AddStartup((system, _) => Akka.Cluster.Cluster.Get(system).Join(Akka.Cluster.Cluster.Get(system).SelfAddress));
