@@ -24,32 +24,28 @@ public sealed class ClusterBreakerSpecs : IAsyncLifetime
         }
         """;
 
-    // The exchange outlives every node, so it keeps its clock on a system of its own.
-    private readonly ActorSystem _exchangeClock = ActorSystem.Create("exchange");
-    private readonly List<ClusterNode> _nodes = [];
+    private readonly ThreeNodes _cluster = new();
     private SimulatedExchangeClient _binance = null!;
     private volatile bool _failing;
     private volatile bool _banning;
 
     public async ValueTask InitializeAsync()
     {
-        _binance = new SimulatedExchangeClient(_exchangeClock.Scheduler)
+        _binance = new SimulatedExchangeClient(_cluster.ExchangeClock)
             .WithPrice("BTCUSDT", 42_000)
             .WithFault(new CallFilter((_, _) => _banning), new SimulatedFault.Fail(FailureKind.RateLimited, ExecutionOutcome.NotExecuted, TimeSpan.FromMinutes(10)))
             .WithFault(new CallFilter((_, _) => _failing), new SimulatedFault.Fail(FailureKind.ServerError));
-        _nodes.AddRange(await ClusterNode.StartThreeAsync(Hocon, _binance));
+        await _cluster.StartAsync(Hocon, _binance);
     }
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var node in _nodes)
-            await node.DisposeAsync();
-        await _exchangeClock.Terminate();
+        await _cluster.DisposeAsync();
     }
 
-    private ClusterNode A => _nodes[0];
-    private ClusterNode B => _nodes[1];
-    private ClusterNode C => _nodes[2];
+    private ClusterNode A => _cluster.Nodes[0];
+    private ClusterNode B => _cluster.Nodes[1];
+    private ClusterNode C => _cluster.Nodes[2];
 
     private static GetPrice Price() => new("binance", "BTCUSDT");
 
@@ -86,7 +82,7 @@ public sealed class ClusterBreakerSpecs : IAsyncLifetime
     {
         var before = await OpenBreakerAsync();
         var host = HostOf(before);
-        var others = _nodes.Where(node => node != host).ToList();
+        var others = _cluster.Nodes.Where(node => node != host).ToList();
 
         var answers = Task.WhenAll(others.Select(node => AskManyAsync(node, 20)));
         await host.LeaveAsync();
@@ -102,7 +98,7 @@ public sealed class ClusterBreakerSpecs : IAsyncLifetime
     {
         var before = await OpenBreakerAsync();
         var host = HostOf(before);
-        var others = _nodes.Where(node => node != host).ToList();
+        var others = _cluster.Nodes.Where(node => node != host).ToList();
 
         var answers = Task.WhenAll(others.Select(node => AskManyAsync(node, 20)));
         await host.KillAsync(survivor: others[0]);
@@ -125,7 +121,7 @@ public sealed class ClusterBreakerSpecs : IAsyncLifetime
         return status;
     }
 
-    private ClusterNode HostOf(CircuitBreaker.Status status) => _nodes.Single(node => node.Address.ToString() == status.Node);
+    private ClusterNode HostOf(CircuitBreaker.Status status) => _cluster.Nodes.Single(node => node.Address.ToString() == status.Node);
 
     /// <summary>The breaker's status once a node other than <paramref name="gone"/> hosts it.</summary>
     private static async Task<CircuitBreaker.Status> TakenOverAsync(ClusterNode asking, ClusterNode gone)

@@ -12,8 +12,7 @@ namespace TradingActors.IntegrationTests.Cluster;
 public sealed class ClusterLedgerSpecs : IAsyncLifetime
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"cluster-ledger-{Guid.NewGuid():N}");
-    private readonly ActorSystem _exchangeClock = ActorSystem.Create("exchange");
-    private readonly List<ClusterNode> _nodes = [];
+    private readonly ThreeNodes _cluster = new();
     private SimulatedExchangeClient _binance = null!;
     private int _slowOnce;
     private volatile bool _failing;
@@ -33,26 +32,24 @@ public sealed class ClusterLedgerSpecs : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(_folder);
-        _binance = new SimulatedExchangeClient(_exchangeClock.Scheduler)
+        _binance = new SimulatedExchangeClient(_cluster.ExchangeClock)
             .WithPrice("BTCUSDT", 42_000)
             // Executed at once, answered after the call timeout: the order is filled, and the engine does not know it.
             .WithFault(new CallFilter((_, _) => Interlocked.Exchange(ref _slowOnce, 0) == 1), new SimulatedFault.Slow(TimeSpan.FromSeconds(3)))
             .WithFault(new CallFilter((_, _) => _failing), new SimulatedFault.Fail(FailureKind.ServerError));
-        _nodes.AddRange(await ClusterNode.StartThreeAsync(Hocon, _binance));
+        await _cluster.StartAsync(Hocon, _binance);
     }
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var node in _nodes)
-            await node.DisposeAsync();
-        await _exchangeClock.Terminate();
+        await _cluster.DisposeAsync();
         Directory.Delete(_folder, recursive: true);
     }
 
     [Fact]
     public async Task An_order_left_unknown_on_a_node_that_dies_is_reconciled_by_the_node_that_takes_over_the_ledger()
     {
-        var (a, b) = (_nodes[0], _nodes[1]);
+        var (a, b) = (_cluster.Nodes[0], _cluster.Nodes[1]);
         _failing = true;
         _slowOnce = 1;
         var order = PlaceOrder.WithNewId("binance", "BTCUSDT", OrderSide.Buy, 0.1m, 42_000);

@@ -35,16 +35,6 @@ internal sealed class ClusterNode(IHost host, string name) : IAsyncDisposable
         return new ClusterNode(host, name);
     }
 
-    /// <summary>Three nodes, the first the seed of the other two, once all three are up.</summary>
-    public static async Task<List<ClusterNode>> StartThreeAsync(string hocon, IExchangeClient binance)
-    {
-        var first = await StartAsync("A", hocon, binance, seed: null);
-        List<ClusterNode> nodes = [first, await StartAsync("B", hocon, binance, first), await StartAsync("C", hocon, binance, first)];
-        await Eventually.TrueAsync(() => Task.FromResult(nodes.All(node =>
-            Akka.Cluster.Cluster.Get(node.System).State.Members.Count(member => member.Status == MemberStatus.Up) == 3)), "the three nodes are up");
-        return nodes;
-    }
-
     public async Task<T> AskAsync<T>(object request) where T : class =>
         await Exchanges.Ask<T>(request, TimeSpan.FromSeconds(30));
 
@@ -75,6 +65,34 @@ internal sealed class ClusterNode(IHost host, string name) : IAsyncDisposable
         if (!_stopped)
             await System.Terminate();
         host.Dispose();
+    }
+}
+
+/// <summary>
+/// Three nodes, the first the seed of the other two, and the clock of the exchange they share: it outlives every node, so it
+/// runs on an actor system of its own.
+/// </summary>
+internal sealed class ThreeNodes : IAsyncDisposable
+{
+    private readonly ActorSystem _exchangeClock = ActorSystem.Create("exchange");
+
+    public IScheduler ExchangeClock => _exchangeClock.Scheduler;
+    public IReadOnlyList<ClusterNode> Nodes { get; private set; } = [];
+
+    /// <summary>Starts the three nodes and waits until all three are up.</summary>
+    public async Task StartAsync(string hocon, IExchangeClient binance)
+    {
+        var first = await ClusterNode.StartAsync("A", hocon, binance, seed: null);
+        Nodes = [first, await ClusterNode.StartAsync("B", hocon, binance, first), await ClusterNode.StartAsync("C", hocon, binance, first)];
+        await Eventually.TrueAsync(() => Task.FromResult(Nodes.All(node =>
+            Akka.Cluster.Cluster.Get(node.System).State.Members.Count(member => member.Status == MemberStatus.Up) == 3)), "the three nodes are up");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var node in Nodes)
+            await node.DisposeAsync();
+        await _exchangeClock.Terminate();
     }
 }
 
