@@ -10,6 +10,7 @@ namespace TradingActors.Node.Tests;
 /// The README's two-node cluster, each node in its own process, on loopback with free ports: the second node joins the first,
 /// takes some of the exchanges' breakers, and when it stops they move back to the first, which trades on.
 /// </summary>
+[Collection(NodeProcesses.Name)]
 public sealed partial class ClusterDemoSpecs : IAsyncLifetime
 {
     private ExchangeSimulator _simulator = null!;

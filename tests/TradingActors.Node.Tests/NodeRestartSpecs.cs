@@ -10,6 +10,7 @@ namespace TradingActors.Node.Tests;
 /// The node in its own process, killed with SIGKILL while its orders are on their way, then started again on
 /// the same ledger file against the same exchanges (a simulator that outlives the node, as exchanges do).
 /// </summary>
+[Collection(NodeProcesses.Name)]
 public sealed partial class NodeRestartSpecs : IAsyncLifetime
 {
     private ExchangeSimulator _simulator = null!;

@@ -5,8 +5,9 @@ namespace TradingActors.Node.Tests;
 
 /// <summary>
 /// What an operator reads when the node's output goes to a pipe or CI: one short run in its own process, in
-/// which binance goes down two seconds in, with a resting order to pull, and stays down.
+/// which binance goes down three seconds in, with a resting order to pull, and stays down.
 /// </summary>
+[Collection(NodeProcesses.Name)]
 public sealed partial class PlainOutputSpecs(PlainOutputSpecs.Run run) : IClassFixture<PlainOutputSpecs.Run>
 {
     public sealed class Run : IAsyncLifetime
@@ -20,7 +21,7 @@ public sealed partial class PlainOutputSpecs(PlainOutputSpecs.Run run) : IClassF
             }
             exchange-sim {
               tick-interval = 100ms
-              schedule = [ { exchange = binance, at = 2s, duration = 1m, fault { outage = on } } ]
+              schedule = [ { exchange = binance, at = 3s, duration = 1m, fault { outage = on } } ]
             }
             """ + TestConfigs.Node("1m", orderEvery: 10); // a resting order moves every 500 ms: seldom between two when binance goes
 
@@ -30,7 +31,7 @@ public sealed partial class PlainOutputSpecs(PlainOutputSpecs.Run run) : IClassF
 
         public async ValueTask InitializeAsync()
         {
-            var (exitCode, output, error) = await NodeProcess.RunAsync("--duration", "6s", "--config", TestConfigs.WriteToFile(BinanceFails));
+            var (exitCode, output, error) = await NodeProcess.RunAsync("--duration", "7s", "--config", TestConfigs.WriteToFile(BinanceFails));
             Assert.True(exitCode == 0, $"exit code {exitCode}\n{output}\n{error}");
             Output = output;
         }

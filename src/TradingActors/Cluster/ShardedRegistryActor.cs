@@ -60,7 +60,7 @@ internal sealed class ShardedRegistryActor : UntypedActor, IWithTimers
                 break;
             case CircuitBreaker.Command command:
                 if (IsReachable(command.Exchange))
-                    _breakers.Forward(command);
+                    Context.ActorOf(BreakerCommandRelay.Props(command, _breakers, Sender, Patience(command.Exchange)));
                 else
                     Sender.Tell(new Status.Failure(new ArgumentException($"no exchange named '{command.Exchange}' is configured")));
                 break;
@@ -88,4 +88,29 @@ internal sealed class ShardedRegistryActor : UntypedActor, IWithTimers
     private TimeSpan Patience(string exchange) => _settings.ClusterPatience(exchange);
 
     private bool IsReachable(string exchange) => _exchanges.Contains(exchange) || (_reachable(exchange) && _exchanges.Add(exchange));
+}
+
+/// <summary>
+/// One breaker command on its way to a breaker that may be on another node: its answer goes to the caller, or, when none
+/// comes within the patience (the breaker's node failed, or it is moving), a failure that says so. Then it stops.
+/// </summary>
+internal sealed class BreakerCommandRelay(CircuitBreaker.Command command, IActorRef breakers, IActorRef caller, TimeSpan patience) : UntypedActor
+{
+    public static Props Props(CircuitBreaker.Command command, IActorRef breakers, IActorRef caller, TimeSpan patience) =>
+        Akka.Actor.Props.Create(() => new BreakerCommandRelay(command, breakers, caller, patience));
+
+    protected override void PreStart()
+    {
+        breakers.Tell(command, Self);
+        Context.SetReceiveTimeout(patience);
+    }
+
+    protected override void OnReceive(object message)
+    {
+        caller.Tell(message is ReceiveTimeout
+            ? new Status.Failure(new TimeoutException(
+                $"no answer from the {command.Exchange} breaker within {Durations.Text(patience)}: its node may have failed, or it is moving"))
+            : message);
+        Context.Stop(Self);
+    }
 }

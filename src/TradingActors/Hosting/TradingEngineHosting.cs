@@ -47,7 +47,8 @@ public static class TradingEngineHosting
     /// <summary>
     /// Starts the engine at <c>/user/trading</c> with <paramref name="config"/> (its <c>trading</c> section over
     /// the engine's reference configuration) and registers its parts in the <see cref="ActorRegistry"/>.
-    /// A bad configuration value fails here, before the host starts, naming its HOCON path.
+    /// A bad configuration value fails here, before the host starts, naming its HOCON path. With <c>trading.cluster.enabled</c>
+    /// it also wires remoting, the cluster, the breakers' shard region and the ledger's singleton (README, "Beyond one node").
     /// </summary>
     /// <param name="connector">Props of each exchange's actor; by default a Binance-compatible HTTP connector for
     /// every exchange with an endpoint section. Tests pass probes or simulated exchanges here.</param>

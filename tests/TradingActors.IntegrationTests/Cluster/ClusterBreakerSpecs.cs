@@ -86,7 +86,7 @@ public sealed class ClusterBreakerSpecs : IAsyncLifetime
 
         var answers = Task.WhenAll(others.Select(node => AskManyAsync(node, 20)));
         await host.LeaveAsync();
-        var after = await TakenOverAsync(others[0], host);
+        var after = await others[0].BinanceTakenOverFromAsync(host);
 
         Assert.Equal((BreakerState.Open, before.OpenUntil, before.Openings), (after.State, after.OpenUntil, after.Openings));
         Assert.All((await answers).SelectMany(replies => replies), reply => Assert.IsType<CircuitOpen>(reply));
@@ -102,7 +102,7 @@ public sealed class ClusterBreakerSpecs : IAsyncLifetime
 
         var answers = Task.WhenAll(others.Select(node => AskManyAsync(node, 20)));
         await host.KillAsync(survivor: others[0]);
-        var after = await TakenOverAsync(others[1], host);
+        var after = await others[1].BinanceTakenOverFromAsync(host);
 
         Assert.Equal((BreakerState.Open, before.OpenUntil, before.Openings), (after.State, after.OpenUntil, after.Openings));
         // Requests in flight to the dead node are answered by their own node's registry, once: none is lost.
@@ -122,14 +122,6 @@ public sealed class ClusterBreakerSpecs : IAsyncLifetime
     }
 
     private ClusterNode HostOf(CircuitBreaker.Status status) => _cluster.Nodes.Single(node => node.Address.ToString() == status.Node);
-
-    /// <summary>The breaker's status once a node other than <paramref name="gone"/> hosts it.</summary>
-    private static async Task<CircuitBreaker.Status> TakenOverAsync(ClusterNode asking, ClusterNode gone)
-    {
-        CircuitBreaker.Status? status = null;
-        await Eventually.TrueAsync(async () => (status = await asking.BinanceAsync()).Node != gone.Address.ToString(), "another node hosts the breaker");
-        return status!;
-    }
 
     /// <summary>Sends price requests one after another from <paramref name="node"/> and gives each one's reply.</summary>
     private static async Task<IReadOnlyList<ExchangeReply>> AskManyAsync(ClusterNode node, int count)

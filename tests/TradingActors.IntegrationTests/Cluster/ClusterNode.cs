@@ -40,6 +40,26 @@ internal sealed class ClusterNode(IHost host, string name) : IAsyncDisposable
 
     public Task<CircuitBreaker.Status> BinanceAsync() => AskAsync<CircuitBreaker.Status>(new CircuitBreaker.GetStatus("binance"));
 
+    /// <summary>The breaker's status once a node other than <paramref name="gone"/> hosts it. Asked while the breaker is lost
+    /// with its node, the status is a failure, after the registry's patience; it is asked again until the breaker answers.</summary>
+    public async Task<CircuitBreaker.Status> BinanceTakenOverFromAsync(ClusterNode gone)
+    {
+        CircuitBreaker.Status? status = null;
+        await Eventually.TrueAsync(async () =>
+        {
+            try
+            {
+                status = await BinanceAsync();
+            }
+            catch (TimeoutException)
+            {
+                return false;
+            }
+            return status.Node != gone.Address.ToString();
+        }, "another node hosts the breaker");
+        return status!;
+    }
+
     /// <summary>Leaves the cluster the way a host stops: its breakers hand over, then it shuts down.</summary>
     public async Task LeaveAsync()
     {

@@ -99,6 +99,33 @@ public sealed class ShardedRegistrySpecs(ITestOutputHelper output) : EngineSpec(
     }
 
     [Fact]
+    public void A_breaker_command_goes_to_the_shard_region_and_its_answer_comes_back_to_the_caller()
+    {
+        var region = CreateTestProbe();
+        var registry = Registry(region.Ref);
+
+        registry.Tell(new CircuitBreaker.Isolate("binance", "maintenance"), TestActor);
+        region.ExpectMsg<CircuitBreaker.Isolate>();
+        region.Reply("the breaker's status");
+
+        ExpectMsg("the breaker's status");
+    }
+
+    [Fact]
+    public void A_breaker_command_its_breaker_never_answers_is_answered_with_a_failure_after_the_patience()
+    {
+        var region = CreateTestProbe();
+        var registry = Registry(region.Ref);
+        registry.Tell(new CircuitBreaker.GetStatus("binance"), TestActor);
+        region.ExpectMsg<CircuitBreaker.GetStatus>();
+
+        Clock.Advance(TimeSpan.FromSeconds(9));
+
+        var failure = ExpectMsg<Status.Failure>();
+        Assert.Contains("no answer from the binance breaker within 9s", failure.Cause.Message);
+    }
+
+    [Fact]
     public void A_status_of_every_exchange_is_asked_of_the_shard_region()
     {
         var region = CreateTestProbe();
