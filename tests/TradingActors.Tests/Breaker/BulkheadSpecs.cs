@@ -13,6 +13,36 @@ public sealed class BulkheadSpecs(ITestOutputHelper output) : EngineSpec(output)
     };
 
     [Fact]
+    public void On_the_defaults_a_host_with_64_requests_in_flight_to_a_healthy_exchange_gets_no_refusal()
+    {
+        var exchange = CreateTestProbe();
+        var breaker = BreakerOver(exchange, BreakerSettings.Defaults);
+        var requests = Enumerable.Range(0, 64).Select(_ => Price()).ToList();
+
+        foreach (var request in requests)
+            breaker.Tell(request, TestActor);
+        for (var sent = 0; sent < requests.Count; sent++)
+            QuoteNext(exchange);
+
+        var answered = ReceiveN(64).Cast<PriceQuoted>().Select(quoted => quoted.Request.Id).ToHashSet();
+        Assert.True(answered.SetEquals(requests.Select(request => request.Id)));
+    }
+
+    [Fact]
+    public void On_the_defaults_a_burst_beyond_the_call_slots_waits_briefly_for_one_rather_than_being_refused()
+    {
+        var exchange = CreateTestProbe();
+        var breaker = BreakerOver(exchange, BreakerSettings.Defaults);
+
+        for (var request = 0; request < BreakerSettings.Defaults.MaxConcurrentCalls + 1; request++)
+            breaker.Tell(Price(), TestActor);
+        QuoteNext(exchange);
+
+        ExpectMsg<PriceQuoted>();
+        Assert.Equal((BreakerSettings.Defaults.MaxConcurrentCalls, 0), (StatusOf(breaker).InFlight, StatusOf(breaker).Queued));
+    }
+
+    [Fact]
     public void A_request_beyond_the_limit_is_refused_at_once_and_not_counted_as_a_failure()
     {
         var exchange = CreateTestProbe();
