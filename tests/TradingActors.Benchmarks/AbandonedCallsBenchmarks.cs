@@ -49,7 +49,7 @@ public class AbandonedCallsBenchmarks
         _exchange = new StuckExchange(honoursCancellation);
         _registry = Engine.Registry(_system, _exchange,
             // Metrics-only: 10,000 timeouts in every iteration must not open the breaker.
-            $"trading.breaker-defaults {{ call-timeout = {CallTimeout.TotalSeconds}s, metrics-only = on }}");
+            $"trading.breaker-defaults {{ call-timeout = {CallTimeout.TotalSeconds}s, metrics-only = on }}\n{Engine.WideBulkhead}");
         // A first round grows the engine's tables to 10,000 calls (they keep their capacity); the second is measured.
         AbandonAll(honoursCancellation, lateRepliesBefore: 0);
         var before = GC.GetTotalMemory(forceFullCollection: true);

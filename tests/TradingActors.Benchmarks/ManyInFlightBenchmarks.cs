@@ -84,7 +84,7 @@ public class ManyInFlightBenchmarks
     private async Task Started()
     {
         _exchange = new HangingExchange();
-        _registry = Engine.Registry(_system!, _exchange, $"trading.breaker-defaults.call-timeout = {CallTimeout.TotalSeconds}s");
+        _registry = Engine.Registry(_system!, _exchange, $"trading.breaker-defaults.call-timeout = {CallTimeout.TotalSeconds}s\n{Engine.WideBulkhead}");
         await Engine.Status(_registry);
         _connector = await _system!.ActorSelection(_registry.Path / Engine.Exchange / "connector").ResolveOne(TimeSpan.FromSeconds(10));
     }
