@@ -89,7 +89,8 @@ public sealed class ClusterBreakerSpecs : IAsyncLifetime
         var after = await others[0].BinanceTakenOverFromAsync(host);
 
         Assert.Equal((BreakerState.Open, before.OpenUntil, before.Openings), (after.State, after.OpenUntil, after.Openings));
-        Assert.All((await answers).SelectMany(replies => replies), reply => Assert.IsType<CircuitOpen>(reply));
+        // A request that reached the leaving node as its breaker stopped is answered by its own node's registry, once.
+        Assert.All((await answers).SelectMany(replies => replies), reply => Assert.True(reply is CircuitOpen or ExchangeFailed { Kind: FailureKind.Timeout }));
         Assert.Equal(2, _binance.Calls);
     }
 
