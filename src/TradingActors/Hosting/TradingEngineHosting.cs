@@ -61,9 +61,12 @@ public static class TradingEngineHosting
         if (builder.Setups.OfType<MultiDataOptionsSetup>().FirstOrDefault() is not { } connections)
             builder.AddSetup(connections = new MultiDataOptionsSetup());
         LedgerStorage.AddConnections(settings.Orders, connections);
-        Func<ActorSystem, Func<string, Props?>> connectorsOf = connector is null
-            ? _ => TradingEngine.ConnectorsFromEndpoints(settings)
-            : system => exchange => connector(system, exchange);
+        // Made once for the builder's one actor system: in cluster mode its breakers' shard region and its registry both
+        // ask, and each set of endpoint connectors holds HTTP clients of its own.
+        Func<string, Props?>? connectors = null;
+        Func<ActorSystem, Func<string, Props?>> connectorsOf = system => connectors ??= connector is null
+            ? TradingEngine.ConnectorsFromEndpoints(settings)
+            : exchange => connector(system, exchange);
         if (settings.Cluster.Enabled)
             builder.WithEngineCluster(settings, connectorsOf);
         return builder
