@@ -27,13 +27,15 @@ public sealed class BinanceClient : IExchangeClient, IDisposable
     private readonly BinanceSettings _settings;
     private readonly TimeProvider _clock;
     private readonly HttpClient _http;
-    private readonly HMACSHA256 _signer;
+    // The key, not an HMACSHA256 instance: an instance is not safe to use from two threads, and a host keeps
+    // many signed requests in flight; the static HashData keeps no state between calls.
+    private readonly byte[] _secret;
 
     public BinanceClient(BinanceSettings settings, TimeProvider? clock = null)
     {
         _settings = settings;
         _clock = clock ?? TimeProvider.System;
-        _signer = new HMACSHA256(Encoding.UTF8.GetBytes(settings.ApiSecret));
+        _secret = Encoding.UTF8.GetBytes(settings.ApiSecret);
         _http = new HttpClient(new SocketsHttpHandler
         {
             ConnectTimeout = settings.ConnectTimeout,
@@ -90,11 +92,7 @@ public sealed class BinanceClient : IExchangeClient, IDisposable
     public async ValueTask PingAsync(CancellationToken cancellation) =>
         await Send<EmptyReply>(HttpMethod.Get, "/api/v3/ping", [], signed: false, isOrder: false, cancellation);
 
-    public void Dispose()
-    {
-        _http.Dispose();
-        _signer.Dispose();
-    }
+    public void Dispose() => _http.Dispose();
 
     private async Task<T> Send<T>(
         HttpMethod method, string path, IReadOnlyList<(string Name, string Value)> parameters, bool signed, bool isOrder,
@@ -105,7 +103,7 @@ public sealed class BinanceClient : IExchangeClient, IDisposable
         {
             var stamp = $"recvWindow={(long)_settings.RecvWindow.TotalMilliseconds}&timestamp={_clock.GetUtcNow().ToUnixTimeMilliseconds()}";
             var stamped = query.Length == 0 ? stamp : $"{query}&{stamp}";
-            query = $"{stamped}&signature={Convert.ToHexStringLower(_signer.ComputeHash(Encoding.UTF8.GetBytes(stamped)))}";
+            query = $"{stamped}&signature={Convert.ToHexStringLower(HMACSHA256.HashData(_secret, Encoding.UTF8.GetBytes(stamped)))}";
         }
         // An order goes in a form body, as Binance's own clients send it; everything else in the query string.
         using var request = method == HttpMethod.Post
