@@ -1,5 +1,4 @@
 using Akka.Actor;
-using Akka.Hosting;
 using BenchmarkDotNet.Attributes;
 using TradingActors.Benchmarks.Actors;
 using TradingActors.Benchmarks.Clients;
@@ -30,17 +29,8 @@ public class AsyncFacadeBenchmarks
     public async Task Start()
     {
         _system = BenchmarkSystem.Start("async-facade");
-        var root = _system.ActorOf(TradingEngine.Props(
-            TradingSettings.From(Engine.Configuration()), _ => ExchangeConnector.Props(InstantExchange.Instance)));
-        _engine = await root.Ask<TradingEngine.Parts>(TradingEngine.GetParts.Instance);
-        var actors = new ActorRegistry();
-        actors.Register<TradingEngineHosting.Keys.Router>(_engine.Router);
-        actors.Register<TradingEngineHosting.Keys.Exchanges>(_engine.Exchanges);
-        actors.Register<TradingEngineHosting.Keys.Feeds>(_engine.Feeds);
-        actors.Register<TradingEngineHosting.Keys.Orders>(_engine.Orders);
-        _facade = new TradingEngineFacade(_system,
-            new RequiredActor<TradingEngineHosting.Keys.Router>(actors), new RequiredActor<TradingEngineHosting.Keys.Exchanges>(actors),
-            new RequiredActor<TradingEngineHosting.Keys.Feeds>(actors), new RequiredActor<TradingEngineHosting.Keys.Orders>(actors));
+        _engine = await Engine.Whole(_system, TradingSettings.From(Engine.Configuration()), InstantExchange.Instance);
+        _facade = Engine.Facade(_system, _engine);
     }
 
     [GlobalCleanup]

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Configuration;
+using Akka.Hosting;
 using TradingActors.Breaker;
 using TradingActors.Configuration;
 using TradingActors.Exchanges;
@@ -46,6 +47,19 @@ internal static class Engine
     public static Task<TradingEngine.Parts> Whole(ActorSystem system, TradingSettings settings, IExchangeClient exchange) =>
         system.ActorOf(TradingEngine.Props(settings, _ => ExchangeConnector.Props(exchange)))
             .Ask<TradingEngine.Parts>(TradingEngine.GetParts.Instance, TimeSpan.FromSeconds(10));
+
+    /// <summary>The async facade a host is given (<see cref="ITradingEngine"/>) over the engine's <paramref name="parts"/>.</summary>
+    public static ITradingEngine Facade(ActorSystem system, TradingEngine.Parts parts)
+    {
+        var actors = new ActorRegistry();
+        actors.Register<TradingEngineHosting.Keys.Router>(parts.Router);
+        actors.Register<TradingEngineHosting.Keys.Exchanges>(parts.Exchanges);
+        actors.Register<TradingEngineHosting.Keys.Feeds>(parts.Feeds);
+        actors.Register<TradingEngineHosting.Keys.Orders>(parts.Orders);
+        return new TradingEngineFacade(system,
+            new RequiredActor<TradingEngineHosting.Keys.Router>(actors), new RequiredActor<TradingEngineHosting.Keys.Exchanges>(actors),
+            new RequiredActor<TradingEngineHosting.Keys.Feeds>(actors), new RequiredActor<TradingEngineHosting.Keys.Orders>(actors));
+    }
 
     /// <summary>An exchange that is down: every call fails as a 5xx would.</summary>
     public static IExchangeClient DownExchange(ActorSystem system) =>

@@ -3,9 +3,9 @@ using System.Diagnostics;
 namespace TradingActors.Benchmarks;
 
 /// <summary>
-/// The send-to-reply times of the requests a <see cref="Actors.TimedCaller"/> sent during one benchmark's run,
+/// The send-to-reply times of the requests a <see cref="Actors.TimedCaller"/> (or a lane of awaited calls) sent during one benchmark's run,
 /// the latest million of them, and their percentiles over every batch but the first (BenchmarkDotNet's jitting
-/// invocation), or over the only one (the smoke run). Written by the caller actor, read once its batches are answered.
+/// invocation), or over the only one (the smoke run). Written by the callers, read once their batches are answered.
 /// </summary>
 internal sealed class Latencies
 {
@@ -17,7 +17,8 @@ internal sealed class Latencies
     private long _count;
     private long _firstBatchEnd = -1;
 
-    public void Add(long stopwatchTicks) => _ticks[_count++ % Capacity] = stopwatchTicks;
+    // Interlocked: the benchmarks that call from code outside the actors time their requests from several threads.
+    public void Add(long stopwatchTicks) => _ticks[(Interlocked.Increment(ref _count) - 1) % Capacity] = stopwatchTicks;
 
     public void EndBatch()
     {

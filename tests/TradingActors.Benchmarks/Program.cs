@@ -9,7 +9,7 @@ var config = DefaultConfig.Instance
     .AddColumn(RetainedColumn.Instance)
     .AddColumn(LatencyColumn.All);
 
-var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(BenchmarkArguments.ForBenchmarkDotNet(args), config);
+var summaries = BenchmarkSwitcher.FromAssembly(typeof(Engine).Assembly).Run(BenchmarkArguments.ForBenchmarkDotNet(args), config);
 
 // CI runs the smoke mode to prove the benchmarks still run, so a benchmark that threw must fail the run.
 return summaries.All(summary => !summary.HasCriticalValidationErrors && summary.Reports.All(report => report.Success)) ? 0 : 1;
