@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 
 namespace TradingActors.Exchanges;
 
@@ -9,17 +10,20 @@ namespace TradingActors.Exchanges;
 /// </summary>
 internal static class PlainDecimal
 {
+    private const NumberStyles Plain = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint;
+
     /// <summary>Reads an optional minus sign, digits and at most one decimal point; anything else is not a plain decimal.</summary>
     public static bool TryParse(ReadOnlySpan<char> text, out decimal value)
     {
         value = 0;
-        var digits = text.StartsWith('-') ? text[1..] : text;
-        var point = digits.IndexOf('.');
-        var whole = point < 0 ? digits : digits[..point];
-        var fraction = point < 0 ? [] : digits[(point + 1)..];
-        if (whole.IsEmpty && fraction.IsEmpty || !AllDigits(whole) || !AllDigits(fraction))
-            return false;
-        return decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
+        return IsPlain(text) && decimal.TryParse(text, Plain, CultureInfo.InvariantCulture, out value);
+    }
+
+    /// <summary><see cref="TryParse(ReadOnlySpan{char}, out decimal)"/> on UTF-8 text, as a reply's bytes hold it.</summary>
+    public static bool TryParse(ReadOnlySpan<byte> utf8, out decimal value)
+    {
+        value = 0;
+        return IsPlain(utf8) && decimal.TryParse(utf8, Plain, CultureInfo.InvariantCulture, out value);
     }
 
     public static decimal Parse(string text, string what) =>
@@ -27,5 +31,16 @@ internal static class PlainDecimal
 
     public static string Format(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static bool AllDigits(ReadOnlySpan<char> text) => !text.ContainsAnyExceptInRange('0', '9');
+    // One check for chars and UTF-8 bytes: the characters it allows are all ASCII.
+    private static bool IsPlain<T>(ReadOnlySpan<T> text) where T : unmanaged, IBinaryInteger<T>
+    {
+        var digits = text.Length > 0 && text[0] == T.CreateTruncating('-') ? text[1..] : text;
+        var point = digits.IndexOf(T.CreateTruncating('.'));
+        var whole = point < 0 ? digits : digits[..point];
+        var fraction = point < 0 ? [] : digits[(point + 1)..];
+        return !(whole.IsEmpty && fraction.IsEmpty) && AllDigits(whole) && AllDigits(fraction);
+    }
+
+    private static bool AllDigits<T>(ReadOnlySpan<T> text) where T : unmanaged, IBinaryInteger<T> =>
+        !text.ContainsAnyExceptInRange(T.CreateTruncating('0'), T.CreateTruncating('9'));
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -13,13 +14,15 @@ internal sealed class PlainDecimalJson : JsonConverter<decimal>
 {
     public override decimal Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        var text = reader.TokenType switch
-        {
-            JsonTokenType.String => reader.GetString()!,
-            JsonTokenType.Number => Encoding.UTF8.GetString(reader.ValueSpan),
-            _ => throw new JsonException($"expected a decimal number, got {reader.TokenType}"),
-        };
-        return PlainDecimal.TryParse(text, out var value) ? value : throw new JsonException($"'{text}' is not a plain decimal number");
+        if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.Number))
+            throw new JsonException($"expected a decimal number, got {reader.TokenType}");
+        // Read from the reply's own bytes: an exchange escapes nothing in a number, so the copy is only for the rare one that does.
+        ReadOnlySpan<byte> text = reader.ValueIsEscaped ? Encoding.UTF8.GetBytes(reader.GetString()!)
+            : reader.HasValueSequence ? reader.ValueSequence.ToArray()
+            : reader.ValueSpan;
+        return PlainDecimal.TryParse(text, out var value)
+            ? value
+            : throw new JsonException($"'{Encoding.UTF8.GetString(text)}' is not a plain decimal number");
     }
 
     public override void Write(Utf8JsonWriter writer, decimal value, JsonSerializerOptions options) =>

@@ -1,9 +1,8 @@
-using System.Globalization;
-using System.Net.Http.Json;
+using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace TradingActors.Exchanges.Binance;
 
@@ -15,14 +14,7 @@ namespace TradingActors.Exchanges.Binance;
 /// </summary>
 public sealed class BinanceClient : IExchangeClient, IDisposable
 {
-    // Strict: a reply missing a field the engine needs is malformed, not a half-filled record.
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        NumberHandling = JsonNumberHandling.AllowReadingFromString,
-        RespectNullableAnnotations = true,
-        RespectRequiredConstructorParameters = true,
-        Converters = { new PlainDecimalJson() },
-    };
+    private static readonly MediaTypeHeaderValue Form = new("application/x-www-form-urlencoded");
 
     private readonly BinanceSettings _settings;
     private readonly TimeProvider _clock;
@@ -50,82 +42,105 @@ public sealed class BinanceClient : IExchangeClient, IDisposable
 
     public async ValueTask<OrderReport> PlaceOrderAsync(PlaceOrder order, CancellationToken cancellation)
     {
-        var parameters = new List<(string, string)>
-        {
-            ("symbol", order.Symbol),
-            ("side", order.Side == OrderSide.Buy ? "BUY" : "SELL"),
-            ("type", order.LimitPrice is null ? "MARKET" : "LIMIT"),
-            ("quantity", PlainDecimal.Format(order.Quantity)),
-            ("newClientOrderId", order.ClientOrderId),
-            ("newOrderRespType", "RESULT"),
-        };
+        var query = new BinanceQuery();
+        query.Add("symbol", order.Symbol);
+        query.Add("side", order.Side == OrderSide.Buy ? "BUY" : "SELL");
+        query.Add("type", order.LimitPrice is null ? "MARKET" : "LIMIT");
+        query.Add("quantity", order.Quantity);
+        query.Add("newClientOrderId", order.ClientOrderId);
+        query.Add("newOrderRespType", "RESULT");
         if (order.LimitPrice is { } price)
         {
-            parameters.Add(("timeInForce", "GTC"));
-            parameters.Add(("price", PlainDecimal.Format(price)));
+            query.Add("timeInForce", "GTC");
+            query.Add("price", price);
         }
-        var reply = await Send<OrderReply>(HttpMethod.Post, "/api/v3/order", parameters, signed: true, isOrder: true, cancellation);
+        var reply = await Send(Signed(HttpMethod.Post, "/api/v3/order", ref query), BinanceJson.Default.Order, isOrder: true, cancellation);
         return reply.ToReport(order.Side);
     }
 
-    public async ValueTask<OrderReport> CancelOrderAsync(CancelOrder cancel, CancellationToken cancellation)
+    public async ValueTask<OrderReport> CancelOrderAsync(CancelOrder cancel, CancellationToken cancellation) =>
+        (await Send(OrderQuery(HttpMethod.Delete, cancel.Symbol, cancel.ClientOrderId), BinanceJson.Default.Order, isOrder: false, cancellation))
+        .ToReport();
+
+    public async ValueTask<OrderReport> GetOrderAsync(GetOrderStatus query, CancellationToken cancellation) =>
+        (await Send(OrderQuery(HttpMethod.Get, query.Symbol, query.ClientOrderId), BinanceJson.Default.Order, isOrder: false, cancellation))
+        .ToReport();
+
+    public async ValueTask<IReadOnlyList<OrderReport>> GetOpenOrdersAsync(GetOpenOrders query, CancellationToken cancellation)
     {
-        var reply = await Send<OrderReply>(HttpMethod.Delete, "/api/v3/order",
-            [("symbol", cancel.Symbol), ("origClientOrderId", cancel.ClientOrderId)], signed: true, isOrder: false, cancellation);
-        return reply.ToReport();
+        var none = new BinanceQuery();
+        var orders = await Send(Signed(HttpMethod.Get, "/api/v3/openOrders", ref none), BinanceJson.Default.ListOrder, isOrder: false, cancellation);
+        return orders.Select(order => order.ToReport()).ToList();
     }
 
-    public async ValueTask<OrderReport> GetOrderAsync(GetOrderStatus query, CancellationToken cancellation)
+    public async ValueTask<decimal> GetPriceAsync(GetPrice query, CancellationToken cancellation)
     {
-        var reply = await Send<OrderReply>(HttpMethod.Get, "/api/v3/order",
-            [("symbol", query.Symbol), ("origClientOrderId", query.ClientOrderId)], signed: true, isOrder: false, cancellation);
-        return reply.ToReport();
+        var symbol = new BinanceQuery();
+        symbol.Add("symbol", query.Symbol);
+        return (await Send(Unsigned("/api/v3/ticker/price", ref symbol), BinanceJson.Default.Price, isOrder: false, cancellation)).Value;
     }
 
-    public async ValueTask<IReadOnlyList<OrderReport>> GetOpenOrdersAsync(GetOpenOrders query, CancellationToken cancellation) =>
-        (await Send<List<OrderReply>>(HttpMethod.Get, "/api/v3/openOrders", [], signed: true, isOrder: false, cancellation))
-        .Select(order => order.ToReport()).ToList();
-
-    public async ValueTask<decimal> GetPriceAsync(GetPrice query, CancellationToken cancellation) =>
-        (await Send<PriceReply>(HttpMethod.Get, "/api/v3/ticker/price", [("symbol", query.Symbol)], signed: false, isOrder: false, cancellation)).Price;
-
-    public async ValueTask PingAsync(CancellationToken cancellation) =>
-        await Send<EmptyReply>(HttpMethod.Get, "/api/v3/ping", [], signed: false, isOrder: false, cancellation);
+    public async ValueTask PingAsync(CancellationToken cancellation)
+    {
+        var none = new BinanceQuery();
+        await Send(Unsigned("/api/v3/ping", ref none), BinanceJson.Default.Empty, isOrder: false, cancellation);
+    }
 
     public void Dispose() => _http.Dispose();
 
-    private async Task<T> Send<T>(
-        HttpMethod method, string path, IReadOnlyList<(string Name, string Value)> parameters, bool signed, bool isOrder,
-        CancellationToken cancellation) where T : class
+    private HttpRequestMessage OrderQuery(HttpMethod method, string symbol, string clientOrderId)
     {
-        var query = string.Join('&', parameters.Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value)}"));
-        if (signed)
-        {
-            var stamp = $"recvWindow={(long)_settings.RecvWindow.TotalMilliseconds}&timestamp={_clock.GetUtcNow().ToUnixTimeMilliseconds()}";
-            var stamped = query.Length == 0 ? stamp : $"{query}&{stamp}";
-            query = $"{stamped}&signature={Convert.ToHexStringLower(HMACSHA256.HashData(_secret, Encoding.UTF8.GetBytes(stamped)))}";
-        }
-        // An order goes in a form body, as Binance's own clients send it; everything else in the query string.
-        using var request = method == HttpMethod.Post
-            ? new HttpRequestMessage(method, path) { Content = new StringContent(query, Encoding.UTF8, "application/x-www-form-urlencoded") }
-            : new HttpRequestMessage(method, query.Length == 0 ? path : $"{path}?{query}");
-        using var response = await _http.SendAsync(request, cancellation).ConfigureAwait(false);
-        var body = await response.Content.ReadAsStringAsync(cancellation).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            var error = TryParse<ErrorReply>(body);
-            throw BinanceErrors.From(response.StatusCode, error?.Code, error?.Msg ?? body, response.Headers, isOrder);
-        }
-        return TryParse<T>(body) ?? throw new ExchangeFailureException(FailureKind.MalformedResponse,
-            isOrder ? ExecutionOutcome.Unknown : ExecutionOutcome.NotExecuted,
-            $"unreadable reply from {path}: {(body.Length > 80 ? body[..80] + "..." : body)}");
+        var query = new BinanceQuery();
+        query.Add("symbol", symbol);
+        query.Add("origClientOrderId", clientOrderId);
+        return Signed(method, "/api/v3/order", ref query);
     }
 
-    private static T? TryParse<T>(string body) where T : class
+    /// <summary>Stamps, signs and sends <paramref name="query"/>: an order in a form body, as Binance's own clients send it; the rest in the URL.</summary>
+    private HttpRequestMessage Signed(HttpMethod method, string path, ref BinanceQuery query)
+    {
+        query.Add("recvWindow", (long)_settings.RecvWindow.TotalMilliseconds);
+        query.Add("timestamp", _clock.GetUtcNow().ToUnixTimeMilliseconds());
+        query.Sign(_secret);
+        if (method != HttpMethod.Post)
+            return Unsigned(path, ref query, method);
+        var body = new ByteArrayContent(query.ToUtf8());
+        body.Headers.ContentType = Form;
+        query.Dispose();
+        return new HttpRequestMessage(method, path) { Content = body };
+    }
+
+    private static HttpRequestMessage Unsigned(string path, ref BinanceQuery query, HttpMethod? method = null)
+    {
+        var target = query.IsEmpty ? path : query.ToString($"{path}?");
+        query.Dispose();
+        return new HttpRequestMessage(method ?? HttpMethod.Get, target);
+    }
+
+    private async Task<T> Send<T>(HttpRequestMessage request, JsonTypeInfo<T> reply, bool isOrder, CancellationToken cancellation)
+        where T : class
+    {
+        using (request)
+        {
+            using var response = await _http.SendAsync(request, cancellation).ConfigureAwait(false);
+            var body = await response.Content.ReadAsByteArrayAsync(cancellation).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                var error = TryParse(body, BinanceJson.Default.Error);
+                throw BinanceErrors.From(response.StatusCode, error?.Code, error?.Msg ?? Encoding.UTF8.GetString(body), response.Headers, isOrder);
+            }
+            // The request's URI is absolute once sent: HttpClient resolves it against the base address.
+            return TryParse(body, reply) ?? throw new ExchangeFailureException(FailureKind.MalformedResponse,
+                isOrder ? ExecutionOutcome.Unknown : ExecutionOutcome.NotExecuted,
+                $"unreadable reply from {request.RequestUri?.AbsolutePath}: {Excerpt(body)}");
+        }
+    }
+
+    private static T? TryParse<T>(byte[] body, JsonTypeInfo<T> reply) where T : class
     {
         try
         {
-            return body.Length == 0 ? default : JsonSerializer.Deserialize<T>(body, Json);
+            return body.Length == 0 ? default : JsonSerializer.Deserialize(body, reply);
         }
         catch (JsonException)
         {
@@ -133,39 +148,9 @@ public sealed class BinanceClient : IExchangeClient, IDisposable
         }
     }
 
-    private sealed record EmptyReply;
-
-    private sealed record ErrorReply([property: JsonPropertyName("code")] int Code, [property: JsonPropertyName("msg")] string Msg);
-
-    private sealed record PriceReply([property: JsonPropertyName("symbol")] string Symbol, [property: JsonPropertyName("price")] decimal Price);
-
-    private sealed record OrderReply(
-        [property: JsonPropertyName("symbol")] string Symbol,
-        [property: JsonPropertyName("orderId")] long OrderId,
-        [property: JsonPropertyName("clientOrderId")] string ClientOrderId,
-        [property: JsonPropertyName("status")] string Status,
-        [property: JsonPropertyName("origQty")] decimal OrigQty,
-        [property: JsonPropertyName("executedQty")] decimal ExecutedQty,
-        [property: JsonPropertyName("cummulativeQuoteQty")] decimal CumulativeQuoteQty,
-        [property: JsonPropertyName("origClientOrderId")] string? OrigClientOrderId = null,
-        [property: JsonPropertyName("side")] string? Side = null)
+    private static string Excerpt(byte[] body)
     {
-        public OrderReport ToReport(OrderSide? side = null) => new(
-            OrigClientOrderId ?? ClientOrderId,
-            OrderId.ToString(CultureInfo.InvariantCulture),
-            Symbol,
-            side ?? (Side == "SELL" ? OrderSide.Sell : OrderSide.Buy),
-            Status switch
-            {
-                "NEW" or "PENDING_NEW" => OrderState.New,
-                "PARTIALLY_FILLED" => OrderState.PartiallyFilled,
-                "FILLED" => OrderState.Filled,
-                "CANCELED" or "PENDING_CANCEL" => OrderState.Cancelled,
-                "EXPIRED" or "EXPIRED_IN_MATCH" => OrderState.Expired,
-                _ => OrderState.Rejected,
-            },
-            OrigQty,
-            ExecutedQty,
-            ExecutedQty > 0 ? CumulativeQuoteQty / ExecutedQty : null);
+        var text = Encoding.UTF8.GetString(body);
+        return text.Length > 80 ? text[..80] + "..." : text;
     }
 }
