@@ -18,6 +18,9 @@ internal sealed class OrderBook
 
     public IEnumerable<OrderRecord> Orders => _orders.Values;
 
+    /// <summary>How many orders a snapshot would hold, in full or as a remembered id.</summary>
+    public int Held => _orders.Count + _closed.Count;
+
     public bool TryGet(string clientOrderId, out OrderRecord order) => _orders.TryGetValue(clientOrderId, out order!);
 
     /// <summary>How many unsettled orders (in flight, open, unknown, needing attention) each exchange has, by life.</summary>

@@ -59,7 +59,7 @@ internal sealed class OrderLedgerActor : UntypedPersistentActor, IWithTimers
     private readonly Dictionary<string, HashSet<string>> _external = new(StringComparer.Ordinal);
     private DateTimeOffset _startupOver;
     private Guid _gauged;
-    private int _sinceSnapshot;
+    private readonly SnapshotSchedule _snapshots;
 
     public ITimerScheduler Timers { get; set; } = null!;
 
@@ -68,6 +68,7 @@ internal sealed class OrderLedgerActor : UntypedPersistentActor, IWithTimers
     public OrderLedgerActor(TradingSettings trading, IActorRef router, IActorRef exchanges)
     {
         _settings = trading.Orders;
+        _snapshots = new SnapshotSchedule(_settings.SnapshotEvery);
         _trading = trading;
         _router = router;
         _exchanges = exchanges;
@@ -484,11 +485,8 @@ internal sealed class OrderLedgerActor : UntypedPersistentActor, IWithTimers
             thenDo?.Invoke();
             if (order is not null)
                 Journaled(order, before, happened);
-            if (++_sinceSnapshot >= _settings.SnapshotEvery)
-            {
-                _sinceSnapshot = 0;
+            if (_snapshots.Due(_book.Held))
                 SaveSnapshot(_book.Snapshot());
-            }
         });
     }
 
