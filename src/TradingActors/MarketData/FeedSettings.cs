@@ -27,6 +27,9 @@ public sealed record FeedSettings
     public TimeSpan FailoverAfter { get; init; }
     public TimeSpan PrimaryProbeInterval { get; init; }
 
+    /// <summary>How often the gaps met are logged, as one summary line.</summary>
+    public TimeSpan GapReportInterval { get; init; }
+
     /// <summary>The reference configuration's defaults for a feed of <paramref name="symbols"/> from <paramref name="primary"/>; adjust them with <c>with</c>.</summary>
     public static FeedSettings Default(Uri primary, params IReadOnlyList<string> symbols) =>
         Read(new SettingsReader(TradingSettings.Reference, $"{TradingSettings.Section}.feed-defaults"), primary, null,
@@ -60,6 +63,7 @@ public sealed record FeedSettings
             FailoverAfterAttempts = feed.Int("failover-after-attempts", min: 1),
             FailoverAfter = feed.Duration("failover-after"),
             PrimaryProbeInterval = feed.Duration("primary-probe-interval"),
+            GapReportInterval = feed.Duration("gap-report-interval"),
         };
     }
 

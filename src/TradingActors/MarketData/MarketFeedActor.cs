@@ -11,6 +11,7 @@ internal sealed class MarketFeedActor : UntypedActor, IWithTimers
     private const string ReconnectTimer = "reconnect";
     private const string FailoverTimer = "failover";
     private const string ProbeTimer = "probe";
+    private const string GapReportTimer = "gap-report";
 
     // Timer messages carry the generation that armed them, so a stale one never moves the feed;
     // a connect timeout carries the socket it bounds.
@@ -19,12 +20,16 @@ internal sealed class MarketFeedActor : UntypedActor, IWithTimers
     private sealed record FailoverDue(long Generation);
     private sealed record ProbeDue(long Generation);
 
+    // Not tied to a state: the gaps met in one interval are summarised whatever the feed went through meanwhile.
+    private sealed record GapReportDue;
+
     private readonly string _exchange;
     private readonly FeedSettings _settings;
     private readonly IMarketStreamClient _client;
     private readonly IScheduler _scheduler;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly FeedTape _tape = new();
+    private readonly GapReport _gaps = new();
     private readonly FeedMetrics _metrics;
     private readonly ReconnectBackoff _backoff;
     private readonly HashSet<IActorRef> _subscribers = [];
@@ -192,6 +197,9 @@ internal sealed class MarketFeedActor : UntypedActor, IWithTimers
             case MarketFeed.GetStatus:
                 Sender.Tell(Status());
                 break;
+            case GapReportDue:
+                ReportGaps();
+                break;
             case FeedSocket.Opened abandoned:
                 abandoned.Stream.Dispose(); // it opened after the feed had given up on it
                 break;
@@ -216,6 +224,7 @@ internal sealed class MarketFeedActor : UntypedActor, IWithTimers
     {
         EndOpening();
         DropStream();
+        ReportGaps();
         _metrics.Forget();
     }
 
@@ -259,14 +268,21 @@ internal sealed class MarketFeedActor : UntypedActor, IWithTimers
         {
             var gap = new FeedGap(_exchange, trade.Symbol, expected, trade.Id, _endpoint, now);
             _metrics.RecordGap(trade.Symbol, gap.Missed);
-            _log.Warning("Feed {Exchange}: {Missed} {Symbol} trades lost on {Endpoint}, ids {Expected} to {LastMissed}",
-                _exchange, gap.Missed, trade.Symbol, _endpoint, expected, trade.Id - 1);
+            if (_gaps.Record(trade.Symbol, gap.Missed))
+                Timers.StartSingleTimer(GapReportTimer, new GapReportDue(), _settings.GapReportInterval);
             Context.System.EventStream.Publish(gap);
         }
         _metrics.RecordTick();
         var tick = new FeedTick(_exchange, trade.Symbol, trade.Id, trade.Price, trade.Quantity, trade.Time, now, _endpoint);
         foreach (var subscriber in _subscribers)
             subscriber.Tell(tick);
+    }
+
+    private void ReportGaps()
+    {
+        if (_gaps.Take() is { } summary)
+            _log.Warning("Feed {Exchange}: {Missed} trades lost in {Gaps} gaps on {Endpoint} within {Interval} (per symbol, lost in gaps: {Symbols})",
+                _exchange, summary.Missed, summary.Gaps, _endpoint, Durations.Text(_settings.GapReportInterval), summary.Symbols);
     }
 
     private void CheckSilence()
