@@ -13,15 +13,19 @@ internal static class FeedSocket
 
     public sealed record OpenFailed(long Id, string Reason);
 
-    public sealed record FrameReceived(long Id, string Text);
+    /// <param name="Utf8">The frame's text as UTF-8, in an array of its own.</param>
+    public sealed record FrameReceived(long Id, ReadOnlyMemory<byte> Utf8);
 
     public sealed record Lost(long Id, string Reason);
 
     public static void Open(IMarketStreamClient client, Uri endpoint, long id, CancellationToken cancellation, IActorRef feed) =>
         _ = OpenAsync(client, endpoint, id, cancellation, feed);
 
-    /// <summary>Tells the feed each frame of <paramref name="stream"/>, then how it ended.</summary>
-    public static void Read(IMarketStream stream, long id, IActorRef feed) => _ = ReadAsync(stream, id, feed);
+    /// <summary>
+    /// Tells the feed each frame of <paramref name="stream"/>, then how it ended; it reads a frame only when
+    /// <paramref name="window"/> has room for it, which the feed makes by acknowledging each frame it takes.
+    /// </summary>
+    public static void Read(IMarketStream stream, long id, FrameWindow window, IActorRef feed) => _ = ReadAsync(stream, id, window, feed);
 
     public static void Send(IMarketStream stream, long id, string text, IActorRef feed) => _ = SendAsync(stream, id, text, feed);
 
@@ -44,12 +48,19 @@ internal static class FeedSocket
             feed.Tell(new Opened(id, stream));
     }
 
-    private static async Task ReadAsync(IMarketStream stream, long id, IActorRef feed)
+    private static async Task ReadAsync(IMarketStream stream, long id, FrameWindow window, IActorRef feed)
     {
         try
         {
-            await foreach (var text in stream.ReadFramesAsync().ConfigureAwait(false))
-                feed.Tell(new FrameReceived(id, text));
+            var frames = stream.ReadFramesAsync().GetAsyncEnumerator();
+            await using var _ = frames.ConfigureAwait(false);
+            while (true)
+            {
+                await window.TakePlace().ConfigureAwait(false);
+                if (!await frames.MoveNextAsync().ConfigureAwait(false))
+                    break;
+                feed.Tell(new FrameReceived(id, frames.Current));
+            }
             feed.Tell(new Lost(id, "closed by the endpoint"));
         }
         catch (Exception error)

@@ -46,6 +46,7 @@ internal sealed class MarketFeedActor : UntypedActor, IWithTimers
 
     // The socket streaming (or going stale): the only one whose frames count.
     private IMarketStream? _stream;
+    private FrameWindow? _window;
     private long _streamId;
     private bool _streamDelivered;
     private DateTimeOffset _lastFrameAt;
@@ -116,7 +117,7 @@ internal sealed class MarketFeedActor : UntypedActor, IWithTimers
         switch (message)
         {
             case FeedSocket.FrameReceived frame when frame.Id == _streamId:
-                ReadFrame(frame.Text);
+                ReadFrame(frame.Utf8.Span);
                 break;
             case FeedSocket.Lost lost when lost.Id == _streamId:
                 Lose($"connection lost: {lost.Reason}");
@@ -163,7 +164,7 @@ internal sealed class MarketFeedActor : UntypedActor, IWithTimers
         switch (message)
         {
             case FeedSocket.FrameReceived frame when frame.Id == _streamId:
-                ReadFrame(frame.Text);
+                ReadFrame(frame.Utf8.Span);
                 break;
             case FeedSocket.Lost lost when lost.Id == _streamId:
                 Lose("the silent socket is closed");
@@ -230,8 +231,9 @@ internal sealed class MarketFeedActor : UntypedActor, IWithTimers
 
     // ---- Frames and ticks -----------------------------------------------------------------------
 
-    private void ReadFrame(string text)
+    private void ReadFrame(ReadOnlySpan<byte> utf8)
     {
+        _window!.Acknowledge();
         var now = _scheduler.Now;
         _lastFrameAt = now;
         if (!_streamDelivered)
@@ -241,7 +243,7 @@ internal sealed class MarketFeedActor : UntypedActor, IWithTimers
             _failedAttempts = 0;
             _backoff.Reset();
         }
-        switch (TradeStreamProtocol.Read(text))
+        switch (TradeStreamProtocol.Read(utf8))
         {
             case TradeStreamProtocol.Trade trade:
                 Deliver(trade, now);
@@ -316,7 +318,8 @@ internal sealed class MarketFeedActor : UntypedActor, IWithTimers
         _streamId = opened.Id;
         _streamDelivered = false;
         _lastFrameAt = _scheduler.Now;
-        FeedSocket.Read(_stream, _streamId, Self);
+        _window = new FrameWindow(_settings.ReadAhead);
+        FeedSocket.Read(_stream, _streamId, _window, Self);
         FeedSocket.Send(_stream, _streamId, _subscription, Self);
         var onPrimary = _endpoint == _settings.Primary;
         Transition(onPrimary ? FeedState.Connected : FeedState.OnBackup, onPrimary ? Connected : OnBackup, reason);
@@ -325,7 +328,9 @@ internal sealed class MarketFeedActor : UntypedActor, IWithTimers
     private void DropStream()
     {
         _stream?.Dispose();
+        _window?.Dispose();
         _stream = null;
+        _window = null;
         _streamId = 0;
     }
 

@@ -1,3 +1,4 @@
+using System.Text;
 using Akka.Actor;
 using Akka.Event;
 using TradingActors.Configuration;
@@ -11,6 +12,9 @@ internal sealed class UserDataStreamActor : UntypedActor, IWithTimers
     private const string ReconnectTimer = "reconnect";
     private const string PingTimer = "ping";
     private const string AnswerTimer = "answer";
+
+    // A user data stream carries a few frames per order; its window only keeps a runaway socket from filling the mailbox.
+    private const int ReadAhead = 256;
 
     // Timer messages name the socket (and the request) they concern, so one of a socket already dropped moves nothing.
     private sealed record ReconnectDue
@@ -36,6 +40,7 @@ internal sealed class UserDataStreamActor : UntypedActor, IWithTimers
 
     // The socket open, subscribing or subscribed: the only one whose frames count.
     private IMarketStream? _stream;
+    private FrameWindow? _window;
     private long _streamId;
     private long _lastRequest;
     private long _awaiting;      // the request whose answer is due on it (the subscription, or a ping); 0 when none
@@ -82,7 +87,7 @@ internal sealed class UserDataStreamActor : UntypedActor, IWithTimers
                 AttemptFailed($"no connection within {Durations.Text(_endpoint.ConnectTimeout)}");
                 break;
             case FeedSocket.FrameReceived frame when frame.Id == _streamId:
-                if (UserDataProtocol.Read(_exchange, frame.Text) is UserDataProtocol.Answer answer && answer.Id == _awaiting)
+                if (Take(frame) is UserDataProtocol.Answer answer && answer.Id == _awaiting)
                     SubscriptionAnswered(answer);
                 break;
             case FeedSocket.Lost lost when lost.Id == _streamId:
@@ -103,7 +108,7 @@ internal sealed class UserDataStreamActor : UntypedActor, IWithTimers
         switch (message)
         {
             case FeedSocket.FrameReceived frame when frame.Id == _streamId:
-                ReadFrame(frame.Text);
+                ReadFrame(Take(frame));
                 break;
             case FeedSocket.Lost lost when lost.Id == _streamId:
                 Lose($"connection lost: {lost.Reason}");
@@ -151,7 +156,8 @@ internal sealed class UserDataStreamActor : UntypedActor, IWithTimers
         _stream = opened.Stream;
         _streamId = opened.Id;
         _awaiting = ++_lastRequest;
-        FeedSocket.Read(_stream, _streamId, Self);
+        _window = new FrameWindow(ReadAhead);
+        FeedSocket.Read(_stream, _streamId, _window, Self);
         FeedSocket.Send(_stream, _streamId,
             UserDataProtocol.Subscribe(_awaiting, _endpoint.ApiKey, _endpoint.ApiSecret, _scheduler.Now, _endpoint.RecvWindow), Self);
         Timers.StartSingleTimer(AnswerTimer, new AnswerTimedOut(_streamId, _awaiting), _settings.AnswerTimeout);
@@ -176,9 +182,16 @@ internal sealed class UserDataStreamActor : UntypedActor, IWithTimers
         Timers.StartSingleTimer(PingTimer, new PingDue(_streamId), _settings.PingInterval);
     }
 
-    private void ReadFrame(string text)
+    /// <summary>Reads a frame of the socket in use, making room in its window for the next.</summary>
+    private UserDataProtocol.Frame Take(FeedSocket.FrameReceived frame)
     {
-        switch (UserDataProtocol.Read(_exchange, text))
+        _window!.Acknowledge();
+        return UserDataProtocol.Read(_exchange, Encoding.UTF8.GetString(frame.Utf8.Span));
+    }
+
+    private void ReadFrame(UserDataProtocol.Frame frame)
+    {
+        switch (frame)
         {
             case UserDataProtocol.Execution execution when execution.SubscriptionId == _subscriptionId:
                 _ledger.Tell(execution.Reported);
@@ -211,7 +224,9 @@ internal sealed class UserDataStreamActor : UntypedActor, IWithTimers
     private void DropStream()
     {
         _stream?.Dispose();
+        _window?.Dispose();
         _stream = null;
+        _window = null;
         _streamId = 0;
         _awaiting = 0;
         Timers.Cancel(AnswerTimer);
