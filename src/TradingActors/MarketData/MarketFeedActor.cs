@@ -34,6 +34,7 @@ internal sealed class MarketFeedActor : UntypedActor, IWithTimers
     private readonly ReconnectBackoff _backoff;
     private readonly HashSet<IActorRef> _subscribers = [];
     private readonly string _subscription;
+    private readonly KnownSymbols _symbols;
 
     private FeedState _state = FeedState.Connecting;
     private string _reason = "starting";
@@ -68,6 +69,7 @@ internal sealed class MarketFeedActor : UntypedActor, IWithTimers
         _backoff = new ReconnectBackoff(settings.MinBackoff, settings.MaxBackoff, settings.BackoffJitter, new Random());
         _endpoint = settings.Primary;
         _subscription = TradeStreamProtocol.Subscribe(settings.Symbols);
+        _symbols = new KnownSymbols(settings.Symbols);
     }
 
     protected override void PreStart()
@@ -243,7 +245,7 @@ internal sealed class MarketFeedActor : UntypedActor, IWithTimers
             _failedAttempts = 0;
             _backoff.Reset();
         }
-        switch (TradeStreamProtocol.Read(utf8))
+        switch (TradeStreamProtocol.Read(utf8, _symbols))
         {
             case TradeStreamProtocol.Trade trade:
                 Deliver(trade, now);

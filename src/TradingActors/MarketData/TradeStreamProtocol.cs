@@ -29,7 +29,10 @@ internal static class TradeStreamProtocol
 
     public static string StreamName(string symbol) => $"{symbol.ToLowerInvariant()}@trade";
 
-    public static Frame Read(ReadOnlySpan<byte> utf8)
+    public static Frame Read(ReadOnlySpan<byte> utf8) => Read(utf8, KnownSymbols.None);
+
+    /// <param name="symbols">The symbols whose strings a trade of theirs takes instead of a new one.</param>
+    public static Frame Read(ReadOnlySpan<byte> utf8, KnownSymbols symbols)
     {
         try
         {
@@ -54,7 +57,7 @@ internal static class TradeStreamProtocol
                     wrapped = true;
                     reader.Read();
                     if (reader.TokenType == JsonTokenType.StartObject)
-                        data.ReadObject(ref reader);
+                        data.ReadObject(ref reader, symbols);
                     else
                         reader.Skip();
                 }
@@ -71,7 +74,7 @@ internal static class TradeStreamProtocol
                 }
                 else
                 {
-                    root.ReadProperty(ref reader);
+                    root.ReadProperty(ref reader, symbols);
                 }
             }
             EnsureEnd(ref reader);
@@ -114,14 +117,14 @@ internal static class TradeStreamProtocol
         private long? _time;
         private string? _problem;
 
-        public void ReadObject(ref Utf8JsonReader reader)
+        public void ReadObject(ref Utf8JsonReader reader, KnownSymbols symbols)
         {
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-                ReadProperty(ref reader);
+                ReadProperty(ref reader, symbols);
         }
 
         /// <summary>Reads the value of the property the reader is on, and keeps it when it is a trade's.</summary>
-        public void ReadProperty(ref Utf8JsonReader reader)
+        public void ReadProperty(ref Utf8JsonReader reader, KnownSymbols symbols)
         {
             if (reader.ValueTextEquals("e"u8))
             {
@@ -131,7 +134,7 @@ internal static class TradeStreamProtocol
             else if (reader.ValueTextEquals("s"u8))
             {
                 reader.Read();
-                _symbol = reader.TokenType == JsonTokenType.String ? reader.GetString() : Problem("'s' is not a string");
+                _symbol = reader.TokenType == JsonTokenType.String ? symbols.Read(ref reader) : Problem("'s' is not a string");
                 if (_symbol is "")
                     _symbol = Problem("'s' is empty");
             }

@@ -27,19 +27,22 @@ public sealed class BackPressureSpecs(ITestOutputHelper output) : FeedSpec(outpu
     }
 
     [Fact]
-    public void Each_acknowledged_frame_lets_the_reader_read_one_more()
+    public void A_full_reader_reads_on_only_once_half_the_window_is_acknowledged_and_then_fills_it_again()
     {
         var flood = new FloodStream();
-        using var window = new FrameWindow(2);
+        using var window = new FrameWindow(4);
         var feed = CreateTestProbe();
         FeedSocket.Read(flood, 1, window, feed);
-        feed.ReceiveN(2);
+        feed.ReceiveN(4);
 
         window.Acknowledge();
-
-        feed.ExpectMsg<FeedSocket.FrameReceived>();
         feed.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
-        Assert.Equal(3, flood.Read);
+        window.Acknowledge();
+        window.Acknowledge();
+
+        feed.ReceiveN(3);
+        feed.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+        Assert.Equal(7, flood.Read);
     }
 
     [Fact]

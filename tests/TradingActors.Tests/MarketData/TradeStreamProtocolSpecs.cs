@@ -46,6 +46,21 @@ public sealed class TradeStreamProtocolSpecs
     }
 
     [Fact]
+    public void A_trade_of_a_subscribed_symbol_takes_the_feeds_own_string_and_any_other_symbol_is_read_as_it_comes()
+    {
+        var subscribed = string.Concat("BTC", "USDT");
+        var symbols = new KnownSymbols([subscribed]);
+
+        var known = Assert.IsType<TradeStreamProtocol.Trade>(TradeStreamProtocol.Read(Frame("BTCUSDT"), symbols));
+        var other = Assert.IsType<TradeStreamProtocol.Trade>(TradeStreamProtocol.Read(Frame("ETHUSDT"), symbols));
+
+        Assert.Same(subscribed, known.Symbol);
+        Assert.Equal("ETHUSDT", other.Symbol);
+    }
+
+    private static byte[] Frame(string symbol) => Encoding.UTF8.GetBytes("{\"e\":\"trade\",\"s\":\"" + symbol + "\",\"t\":1,\"p\":\"1\",\"q\":\"1\",\"T\":1}");
+
+    [Fact]
     public void A_refusal_keeps_the_endpoints_error_as_it_was_written()
     {
         var answer = Assert.IsType<TradeStreamProtocol.Answer>(Read("""{"error":{"code":2,"msg":"Invalid request"},"id":1}"""));
