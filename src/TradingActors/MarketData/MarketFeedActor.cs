@@ -245,9 +245,9 @@ internal sealed class MarketFeedActor : UntypedActor, IWithTimers
             _failedAttempts = 0;
             _backoff.Reset();
         }
-        switch (TradeStreamProtocol.Read(utf8, _symbols))
+        switch (TradeStreamProtocol.Read(utf8, _symbols, out var trade))
         {
-            case TradeStreamProtocol.Trade trade:
+            case null: // a trade, read into a value: no object per trade but the tick
                 Deliver(trade, now);
                 break;
             case TradeStreamProtocol.Answer { Problem: { } problem }:
@@ -261,7 +261,7 @@ internal sealed class MarketFeedActor : UntypedActor, IWithTimers
         }
     }
 
-    private void Deliver(TradeStreamProtocol.Trade trade, DateTimeOffset now)
+    private void Deliver(in TradeStreamProtocol.Trade trade, DateTimeOffset now)
     {
         if (_tape.Admit(_endpoint, trade.Symbol, trade.Id, trade.Price, now) is not { } expected)
         {

@@ -17,7 +17,8 @@ internal static class TradeStreamProtocol
 {
     public abstract record Frame;
 
-    public sealed record Trade(string Symbol, long Id, decimal Price, decimal Quantity, DateTimeOffset Time) : Frame;
+    /// <summary>A trade event; a value, since a feed reads one per frame and keeps none.</summary>
+    public readonly record struct Trade(string Symbol, long Id, decimal Price, decimal Quantity, DateTimeOffset Time);
 
     /// <param name="Problem">Why the endpoint refused the request; null when it accepted it.</param>
     public sealed record Answer(string? Problem) : Frame;
@@ -29,11 +30,11 @@ internal static class TradeStreamProtocol
 
     public static string StreamName(string symbol) => $"{symbol.ToLowerInvariant()}@trade";
 
-    public static Frame Read(ReadOnlySpan<byte> utf8) => Read(utf8, KnownSymbols.None);
-
     /// <param name="symbols">The symbols whose strings a trade of theirs takes instead of a new one.</param>
-    public static Frame Read(ReadOnlySpan<byte> utf8, KnownSymbols symbols)
+    /// <returns>Null when the frame is a trade event, which is then in <paramref name="trade"/>; otherwise what the frame is.</returns>
+    public static Frame? Read(ReadOnlySpan<byte> utf8, KnownSymbols symbols, out Trade trade)
     {
+        trade = default;
         try
         {
             var reader = new Utf8JsonReader(utf8);
@@ -78,9 +79,9 @@ internal static class TradeStreamProtocol
                 }
             }
             EnsureEnd(ref reader);
-            var trade = wrapped ? data : root;
-            if (trade.IsTrade)
-                return trade.ToFrame();
+            var fields = wrapped ? data : root;
+            if (fields.IsTrade)
+                return fields.Read(out trade);
             return answered ? new Answer(error) : new Unreadable("neither a trade nor an answer");
         }
         catch (Exception error) when (error is JsonException or InvalidOperationException)
@@ -165,13 +166,16 @@ internal static class TradeStreamProtocol
             }
         }
 
-        public readonly Frame ToFrame()
+        /// <returns>Null when every field was read, and the trade is in <paramref name="trade"/>; otherwise why it is unreadable.</returns>
+        public readonly Frame? Read(out Trade trade)
         {
+            trade = default;
             if (_problem is not null)
                 return new Unreadable(_problem);
             if (_symbol is null || _id is null || _price is null || _quantity is null || _time is null)
                 return new Unreadable("a trade event without all of s, t, p, q and T");
-            return new Trade(_symbol, _id.Value, _price.Value, _quantity.Value, DateTimeOffset.FromUnixTimeMilliseconds(_time.Value));
+            trade = new Trade(_symbol, _id.Value, _price.Value, _quantity.Value, DateTimeOffset.FromUnixTimeMilliseconds(_time.Value));
+            return null;
         }
 
         private long? Integer(ref Utf8JsonReader reader, string property) =>

@@ -6,7 +6,9 @@ namespace TradingActors.Tests.MarketData;
 /// <summary>Frames are read from their UTF-8 bytes in one pass, as strictly as a parsed document would be.</summary>
 public sealed class TradeStreamProtocolSpecs
 {
-    private static TradeStreamProtocol.Frame Read(string frame) => TradeStreamProtocol.Read(Encoding.UTF8.GetBytes(frame));
+    // A trade, or the frame that is not one, for Assert.IsType to tell apart.
+    private static object Read(string frame, KnownSymbols? symbols = null) =>
+        TradeStreamProtocol.Read(Encoding.UTF8.GetBytes(frame), symbols ?? KnownSymbols.None, out var trade) ?? (object)trade;
 
     [Fact]
     public void A_combined_streams_trade_is_read_with_exact_decimal_price_and_quantity()
@@ -51,14 +53,14 @@ public sealed class TradeStreamProtocolSpecs
         var subscribed = string.Concat("BTC", "USDT");
         var symbols = new KnownSymbols([subscribed]);
 
-        var known = Assert.IsType<TradeStreamProtocol.Trade>(TradeStreamProtocol.Read(Frame("BTCUSDT"), symbols));
-        var other = Assert.IsType<TradeStreamProtocol.Trade>(TradeStreamProtocol.Read(Frame("ETHUSDT"), symbols));
+        var known = Assert.IsType<TradeStreamProtocol.Trade>(Read(Frame("BTCUSDT"), symbols));
+        var other = Assert.IsType<TradeStreamProtocol.Trade>(Read(Frame("ETHUSDT"), symbols));
 
         Assert.Same(subscribed, known.Symbol);
         Assert.Equal("ETHUSDT", other.Symbol);
     }
 
-    private static byte[] Frame(string symbol) => Encoding.UTF8.GetBytes("{\"e\":\"trade\",\"s\":\"" + symbol + "\",\"t\":1,\"p\":\"1\",\"q\":\"1\",\"T\":1}");
+    private static string Frame(string symbol) => "{\"e\":\"trade\",\"s\":\"" + symbol + "\",\"t\":1,\"p\":\"1\",\"q\":\"1\",\"T\":1}";
 
     [Fact]
     public void A_refusal_keeps_the_endpoints_error_as_it_was_written()
