@@ -13,6 +13,9 @@ internal sealed class MarketFeedActor : UntypedActor, IWithTimers
     private const string ProbeTimer = "probe";
     private const string GapReportTimer = "gap-report";
 
+    // Frames per message from the socket's reader at most: enough that a flood costs one message per batch, not per trade.
+    private const int ReadBatch = 64;
+
     // Timer messages carry the generation that armed them, so a stale one never moves the feed;
     // a connect timeout carries the socket it bounds.
     private sealed record SilenceCheck(long Generation);
@@ -118,8 +121,8 @@ internal sealed class MarketFeedActor : UntypedActor, IWithTimers
     {
         switch (message)
         {
-            case FeedSocket.FrameReceived frame when frame.Id == _streamId:
-                ReadFrame(frame.Utf8.Span);
+            case FeedSocket.FramesReceived frames when frames.Id == _streamId:
+                ReadFrames(frames.Frames);
                 break;
             case FeedSocket.Lost lost when lost.Id == _streamId:
                 Lose($"connection lost: {lost.Reason}");
@@ -165,8 +168,8 @@ internal sealed class MarketFeedActor : UntypedActor, IWithTimers
     {
         switch (message)
         {
-            case FeedSocket.FrameReceived frame when frame.Id == _streamId:
-                ReadFrame(frame.Utf8.Span);
+            case FeedSocket.FramesReceived frames when frames.Id == _streamId:
+                ReadFrames(frames.Frames);
                 break;
             case FeedSocket.Lost lost when lost.Id == _streamId:
                 Lose("the silent socket is closed");
@@ -206,7 +209,7 @@ internal sealed class MarketFeedActor : UntypedActor, IWithTimers
             case FeedSocket.Opened abandoned:
                 abandoned.Stream.Dispose(); // it opened after the feed had given up on it
                 break;
-            case FeedSocket.OpenFailed or FeedSocket.FrameReceived or FeedSocket.Lost
+            case FeedSocket.OpenFailed or FeedSocket.FramesReceived or FeedSocket.Lost
                 or SocketOpening.TimedOut or SilenceCheck or ReconnectDue or FailoverDue or ProbeDue:
                 break; // from a socket the feed has dropped, or a timer of a state it has left
             default:
@@ -232,6 +235,13 @@ internal sealed class MarketFeedActor : UntypedActor, IWithTimers
     }
 
     // ---- Frames and ticks -----------------------------------------------------------------------
+
+    // Reading a frame never changes the feed's state, so a batch is read whole by the behaviour that received it.
+    private void ReadFrames(ReadOnlyMemory<byte>[] frames)
+    {
+        foreach (var frame in frames)
+            ReadFrame(frame.Span);
+    }
 
     private void ReadFrame(ReadOnlySpan<byte> utf8)
     {
@@ -321,7 +331,7 @@ internal sealed class MarketFeedActor : UntypedActor, IWithTimers
         _streamDelivered = false;
         _lastFrameAt = _scheduler.Now;
         _window = new FrameWindow(_settings.ReadAhead);
-        FeedSocket.Read(_stream, _streamId, _window, Self);
+        FeedSocket.Read(_stream, _streamId, _window, ReadBatch, Self);
         FeedSocket.Send(_stream, _streamId, _subscription, Self);
         var onPrimary = _endpoint == _settings.Primary;
         Transition(onPrimary ? FeedState.Connected : FeedState.OnBackup, onPrimary ? Connected : OnBackup, reason);

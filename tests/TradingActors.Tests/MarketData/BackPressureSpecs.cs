@@ -17,11 +17,9 @@ public sealed class BackPressureSpecs(ITestOutputHelper output) : FeedSpec(outpu
         using var window = new FrameWindow(3);
         var feed = CreateTestProbe();
 
-        FeedSocket.Read(flood, 1, window, feed);
+        FeedSocket.Read(flood, 1, window, batch: 1, feed);
 
-        feed.ExpectMsg<FeedSocket.FrameReceived>();
-        feed.ExpectMsg<FeedSocket.FrameReceived>();
-        feed.ExpectMsg<FeedSocket.FrameReceived>();
+        feed.ReceiveN(3);
         feed.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
         Assert.Equal(3, flood.Read);
     }
@@ -32,7 +30,7 @@ public sealed class BackPressureSpecs(ITestOutputHelper output) : FeedSpec(outpu
         var flood = new FloodStream();
         using var window = new FrameWindow(4);
         var feed = CreateTestProbe();
-        FeedSocket.Read(flood, 1, window, feed);
+        FeedSocket.Read(flood, 1, window, batch: 1, feed);
         feed.ReceiveN(4);
 
         window.Acknowledge();
@@ -51,13 +49,26 @@ public sealed class BackPressureSpecs(ITestOutputHelper output) : FeedSpec(outpu
         var flood = new FloodStream();
         var window = new FrameWindow(1);
         var feed = CreateTestProbe();
-        FeedSocket.Read(flood, 7, window, feed);
-        feed.ExpectMsg<FeedSocket.FrameReceived>();
+        FeedSocket.Read(flood, 7, window, batch: 1, feed);
+        feed.ExpectMsg<FeedSocket.FramesReceived>();
 
         flood.Dispose();
         window.Dispose();
 
         Assert.Equal(7, feed.ExpectMsg<FeedSocket.Lost>().Id);
+    }
+
+    [Fact]
+    public void Frames_the_socket_already_holds_go_together_up_to_the_batch_and_never_beyond_the_window()
+    {
+        var flood = new FloodStream();
+        using var window = new FrameWindow(10);
+        var feed = CreateTestProbe();
+
+        FeedSocket.Read(flood, 1, window, batch: 4, feed);
+
+        Assert.Equal([4, 4, 2], feed.ReceiveN(3).Cast<FeedSocket.FramesReceived>().Select(frames => frames.Frames.Length));
+        feed.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
     }
 
     [Fact]
