@@ -9,8 +9,6 @@ namespace TradingActors.MarketData;
 /// </summary>
 internal sealed class KnownSymbols(IEnumerable<string> symbols)
 {
-    public static readonly KnownSymbols None = new([]);
-
     private readonly (byte[] Utf8, string Name)[] _symbols = symbols.Select(name => (Encoding.UTF8.GetBytes(name), name)).ToArray();
 
     /// <summary>The string the reader is on, which must be a string token.</summary>

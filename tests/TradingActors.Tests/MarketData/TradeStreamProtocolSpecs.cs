@@ -8,7 +8,7 @@ public sealed class TradeStreamProtocolSpecs
 {
     // A trade, or the frame that is not one, for Assert.IsType to tell apart.
     private static object Read(string frame, KnownSymbols? symbols = null) =>
-        TradeStreamProtocol.Read(Encoding.UTF8.GetBytes(frame), symbols ?? KnownSymbols.None, out var trade) ?? (object)trade;
+        TradeStreamProtocol.Read(Encoding.UTF8.GetBytes(frame), symbols ?? new KnownSymbols([]), out var trade) ?? (object)trade;
 
     [Fact]
     public void A_combined_streams_trade_is_read_with_exact_decimal_price_and_quantity()
