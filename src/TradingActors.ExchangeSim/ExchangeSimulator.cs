@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using TradingActors.ExchangeSim.Configuration;
 using TradingActors.ExchangeSim.Faults;
+using TradingActors.ExchangeSim.Trading;
 
 namespace TradingActors.ExchangeSim;
 
@@ -42,7 +44,7 @@ public sealed class ExchangeSimulator : IAsyncDisposable
             throw;
         }
         if (options.TickInterval > TimeSpan.Zero)
-            simulator._background.Add(simulator.TickAsync(options.TickInterval));
+            simulator._background.Add(simulator.TickAsync(options.TickInterval, new TradePacer(options.TradeRate)));
         simulator._background.Add(FaultSchedule.RunAsync(options.Schedule, simulator.Exchanges, simulator._lifetime.Token));
         return simulator;
     }
@@ -58,14 +60,18 @@ public sealed class ExchangeSimulator : IAsyncDisposable
         _lifetime.Dispose();
     }
 
-    private async Task TickAsync(TimeSpan interval)
+    private async Task TickAsync(TimeSpan interval, TradePacer pacer)
     {
         using var timer = new PeriodicTimer(interval);
+        var started = Stopwatch.GetTimestamp();
         try
         {
             while (await timer.WaitForNextTickAsync(_lifetime.Token))
+            {
+                var steps = pacer.StepsDue(Stopwatch.GetElapsedTime(started));
                 foreach (var exchange in Exchanges.Values)
-                    exchange.Tick();
+                    exchange.Tick(steps);
+            }
         }
         catch (OperationCanceledException)
         {

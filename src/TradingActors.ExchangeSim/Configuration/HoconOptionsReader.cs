@@ -7,7 +7,7 @@ namespace TradingActors.ExchangeSim.Configuration;
 internal static class HoconOptionsReader
 {
     private static readonly string[] SimulatorKeys =
-        ["seed", "admin-token", "tick-interval", "volatility", "ping-interval", "pong-timeout", "exchanges", "schedule"];
+        ["seed", "admin-token", "tick-interval", "trade-rate", "volatility", "ping-interval", "pong-timeout", "exchanges", "schedule"];
 
     private static readonly string[] ExchangeKeys = ["port", "symbols", "accounts", "weight-limit", "fault"];
     private static readonly string[] SymbolKeys = ["price", "quote", "tick-size", "step-size", "min-notional"];
@@ -22,11 +22,16 @@ internal static class HoconOptionsReader
         var defaults = new SimulatorOptions();
         var exchanges = simulator.Has("exchanges") ? ReadExchanges(simulator.Section("exchanges")) : defaults.Exchanges;
         var names = exchanges.Select(exchange => exchange.Name).ToHashSet();
+        var tickInterval = simulator.Has("tick-interval") ? simulator.Duration("tick-interval", zeroAllowed: true) : defaults.TickInterval;
+        var tradeRate = simulator.Has("trade-rate") ? simulator.Int("trade-rate", 0, SimulatorOptions.MaxTradeRate) : defaults.TradeRate;
+        if (tradeRate > 0 && tickInterval == TimeSpan.Zero)
+            throw simulator.Invalid("trade-rate", "needs a tick-interval above zero: its batches are taken at each tick");
         return new SimulatorOptions
         {
             Seed = simulator.Has("seed") ? simulator.Int("seed") : defaults.Seed,
             AdminToken = simulator.Has("admin-token") ? simulator.String("admin-token") : defaults.AdminToken,
-            TickInterval = simulator.Has("tick-interval") ? simulator.Duration("tick-interval", zeroAllowed: true) : defaults.TickInterval,
+            TickInterval = tickInterval,
+            TradeRate = tradeRate,
             Volatility = simulator.Has("volatility") ? simulator.Decimal("volatility", 0, minIncluded: false) : defaults.Volatility,
             PingInterval = simulator.Has("ping-interval") ? simulator.Duration("ping-interval") : defaults.PingInterval,
             PongTimeout = simulator.Has("pong-timeout") ? simulator.Duration("pong-timeout") : defaults.PongTimeout,

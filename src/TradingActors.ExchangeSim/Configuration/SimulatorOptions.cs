@@ -16,6 +16,15 @@ public sealed record SimulatorOptions
     /// <summary>How often every price walk takes a step and publishes trades. Zero: only <see cref="SimulatedExchange.Tick"/> moves prices.</summary>
     public TimeSpan TickInterval { get; init; } = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// Price steps per second, each printing one trade per symbol, taken in a batch at each tick as many as are due
+    /// by the time elapsed, so the rate is not bound to how often a timer fires. Zero: one step per tick. At most
+    /// <see cref="MaxTradeRate"/>; needs a <see cref="TickInterval"/> above zero.
+    /// </summary>
+    public int TradeRate { get; init; }
+
+    public const int MaxTradeRate = 1_000_000;
+
     /// <summary>The largest relative price move of one step (0.001 = 0.1 %).</summary>
     public decimal Volatility { get; init; } = 0.001m;
 
@@ -42,6 +51,10 @@ public sealed record SimulatorOptions
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(AdminToken, nameof(AdminToken));
         ArgumentOutOfRangeException.ThrowIfLessThan(TickInterval, TimeSpan.Zero, nameof(TickInterval));
+        ArgumentOutOfRangeException.ThrowIfNegative(TradeRate, nameof(TradeRate));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(TradeRate, MaxTradeRate, nameof(TradeRate));
+        if (TradeRate > 0 && TickInterval == TimeSpan.Zero)
+            throw new ArgumentException("A trade rate needs a tick interval above zero: its batches are taken at each tick.", nameof(TradeRate));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Volatility, nameof(Volatility));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(PingInterval, TimeSpan.Zero, nameof(PingInterval));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(PongTimeout, TimeSpan.Zero, nameof(PongTimeout));

@@ -27,6 +27,18 @@ public sealed record FeedSettings
     public TimeSpan FailoverAfter { get; init; }
     public TimeSpan PrimaryProbeInterval { get; init; }
 
+    /// <summary>
+    /// How many frames the socket's reader may read ahead of the feed actor; when that many wait, it stops
+    /// reading the socket, and TCP slows the exchange down.
+    /// </summary>
+    public int ReadAhead { get; init; }
+
+    /// <summary>How often the gaps met are logged, as one summary line.</summary>
+    public TimeSpan GapReportInterval { get; init; }
+
+    // Each frame waiting is an array of a few hundred bytes: a window this wide is already tens of megabytes.
+    private const int MaxReadAhead = 100_000;
+
     /// <summary>The reference configuration's defaults for a feed of <paramref name="symbols"/> from <paramref name="primary"/>; adjust them with <c>with</c>.</summary>
     public static FeedSettings Default(Uri primary, params IReadOnlyList<string> symbols) =>
         Read(new SettingsReader(TradingSettings.Reference, $"{TradingSettings.Section}.feed-defaults"), primary, null,
@@ -60,6 +72,8 @@ public sealed record FeedSettings
             FailoverAfterAttempts = feed.Int("failover-after-attempts", min: 1),
             FailoverAfter = feed.Duration("failover-after"),
             PrimaryProbeInterval = feed.Duration("primary-probe-interval"),
+            ReadAhead = feed.Int("read-ahead", min: 1, max: MaxReadAhead),
+            GapReportInterval = feed.Duration("gap-report-interval"),
         };
     }
 

@@ -13,15 +13,23 @@ internal static class FeedSocket
 
     public sealed record OpenFailed(long Id, string Reason);
 
-    public sealed record FrameReceived(long Id, string Text);
+    /// <summary>Frames that came one after the other, in that order: as many as the socket had ready, up to the reader's batch.</summary>
+    /// <param name="Frames">Each frame's text as UTF-8, in memory of its own.</param>
+    public sealed record FramesReceived(long Id, ReadOnlyMemory<byte>[] Frames);
 
     public sealed record Lost(long Id, string Reason);
 
     public static void Open(IMarketStreamClient client, Uri endpoint, long id, CancellationToken cancellation, IActorRef feed) =>
         _ = OpenAsync(client, endpoint, id, cancellation, feed);
 
-    /// <summary>Tells the feed each frame of <paramref name="stream"/>, then how it ended.</summary>
-    public static void Read(IMarketStream stream, long id, IActorRef feed) => _ = ReadAsync(stream, id, feed);
+    /// <summary>
+    /// Tells the feed the frames of <paramref name="stream"/>, then how it ended; it reads a frame only when
+    /// <paramref name="window"/> has room for it, which the feed makes by acknowledging each frame it takes.
+    /// Frames the socket already holds go together, up to <paramref name="batch"/> in one message: under load
+    /// the feed handles one message per batch rather than per frame, and a lone frame is never held back.
+    /// </summary>
+    public static void Read(IMarketStream stream, long id, FrameWindow window, int batch, IActorRef feed) =>
+        _ = ReadAsync(stream, id, window, batch, feed);
 
     public static void Send(IMarketStream stream, long id, string text, IActorRef feed) => _ = SendAsync(stream, id, text, feed);
 
@@ -44,18 +52,44 @@ internal static class FeedSocket
             feed.Tell(new Opened(id, stream));
     }
 
-    private static async Task ReadAsync(IMarketStream stream, long id, IActorRef feed)
+    private static async Task ReadAsync(IMarketStream stream, long id, FrameWindow window, int batch, IActorRef feed)
     {
+        var ready = new List<ReadOnlyMemory<byte>>(batch);
         try
         {
-            await foreach (var text in stream.ReadFramesAsync().ConfigureAwait(false))
-                feed.Tell(new FrameReceived(id, text));
+            var frames = stream.ReadFramesAsync().GetAsyncEnumerator();
+            await using var _ = frames.ConfigureAwait(false);
+            while (true)
+            {
+                var place = window.TakePlace();
+                // Frames held back while the window is full would never be acknowledged.
+                if (!place.IsCompleted)
+                    Tell(ready, id, feed);
+                await place.ConfigureAwait(false);
+                var next = frames.MoveNextAsync();
+                if (!next.IsCompleted)
+                    Tell(ready, id, feed);
+                if (!await next.ConfigureAwait(false))
+                    break;
+                ready.Add(frames.Current);
+                if (ready.Count == batch)
+                    Tell(ready, id, feed);
+            }
+            Tell(ready, id, feed);
             feed.Tell(new Lost(id, "closed by the endpoint"));
         }
         catch (Exception error)
         {
             feed.Tell(new Lost(id, Describe(error)));
         }
+    }
+
+    private static void Tell(List<ReadOnlyMemory<byte>> ready, long id, IActorRef feed)
+    {
+        if (ready.Count == 0)
+            return;
+        feed.Tell(new FramesReceived(id, ready.ToArray()));
+        ready.Clear();
     }
 
     private static async Task SendAsync(IMarketStream stream, long id, string text, IActorRef feed)

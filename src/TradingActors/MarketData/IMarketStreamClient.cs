@@ -18,6 +18,10 @@ public interface IMarketStream : IDisposable
 {
     Task SendAsync(string text);
 
-    /// <summary>The text frames as they arrive; ends when the endpoint closes the socket, throws when it breaks.</summary>
-    IAsyncEnumerable<string> ReadFramesAsync();
+    /// <summary>
+    /// The text frames as they arrive, as UTF-8, each in memory of its own (the feed reads a frame while the next
+    /// is received); ends when the endpoint closes the socket, throws when it breaks. The socket is read only as
+    /// far as the frames are asked for, which is how a feed that falls behind slows the endpoint down.
+    /// </summary>
+    IAsyncEnumerable<ReadOnlyMemory<byte>> ReadFramesAsync();
 }

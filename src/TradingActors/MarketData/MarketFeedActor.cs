@@ -11,6 +11,10 @@ internal sealed class MarketFeedActor : UntypedActor, IWithTimers
     private const string ReconnectTimer = "reconnect";
     private const string FailoverTimer = "failover";
     private const string ProbeTimer = "probe";
+    private const string GapReportTimer = "gap-report";
+
+    // Frames per message from the socket's reader at most: enough that a flood costs one message per batch, not per trade.
+    private const int ReadBatch = 64;
 
     // Timer messages carry the generation that armed them, so a stale one never moves the feed;
     // a connect timeout carries the socket it bounds.
@@ -19,16 +23,21 @@ internal sealed class MarketFeedActor : UntypedActor, IWithTimers
     private sealed record FailoverDue(long Generation);
     private sealed record ProbeDue(long Generation);
 
+    // Not tied to a state: the gaps met in one interval are summarised whatever the feed went through meanwhile.
+    private sealed record GapReportDue;
+
     private readonly string _exchange;
     private readonly FeedSettings _settings;
     private readonly IMarketStreamClient _client;
     private readonly IScheduler _scheduler;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly FeedTape _tape = new();
+    private readonly GapReport _gaps = new();
     private readonly FeedMetrics _metrics;
     private readonly ReconnectBackoff _backoff;
     private readonly HashSet<IActorRef> _subscribers = [];
     private readonly string _subscription;
+    private readonly KnownSymbols _symbols;
 
     private FeedState _state = FeedState.Connecting;
     private string _reason = "starting";
@@ -41,6 +50,7 @@ internal sealed class MarketFeedActor : UntypedActor, IWithTimers
 
     // The socket streaming (or going stale): the only one whose frames count.
     private IMarketStream? _stream;
+    private FrameWindow? _window;
     private long _streamId;
     private bool _streamDelivered;
     private DateTimeOffset _lastFrameAt;
@@ -62,6 +72,7 @@ internal sealed class MarketFeedActor : UntypedActor, IWithTimers
         _backoff = new ReconnectBackoff(settings.MinBackoff, settings.MaxBackoff, settings.BackoffJitter, new Random());
         _endpoint = settings.Primary;
         _subscription = TradeStreamProtocol.Subscribe(settings.Symbols);
+        _symbols = new KnownSymbols(settings.Symbols);
     }
 
     protected override void PreStart()
@@ -110,8 +121,8 @@ internal sealed class MarketFeedActor : UntypedActor, IWithTimers
     {
         switch (message)
         {
-            case FeedSocket.FrameReceived frame when frame.Id == _streamId:
-                ReadFrame(frame.Text);
+            case FeedSocket.FramesReceived frames when frames.Id == _streamId:
+                ReadFrames(frames.Frames);
                 break;
             case FeedSocket.Lost lost when lost.Id == _streamId:
                 Lose($"connection lost: {lost.Reason}");
@@ -157,8 +168,8 @@ internal sealed class MarketFeedActor : UntypedActor, IWithTimers
     {
         switch (message)
         {
-            case FeedSocket.FrameReceived frame when frame.Id == _streamId:
-                ReadFrame(frame.Text);
+            case FeedSocket.FramesReceived frames when frames.Id == _streamId:
+                ReadFrames(frames.Frames);
                 break;
             case FeedSocket.Lost lost when lost.Id == _streamId:
                 Lose("the silent socket is closed");
@@ -192,10 +203,13 @@ internal sealed class MarketFeedActor : UntypedActor, IWithTimers
             case MarketFeed.GetStatus:
                 Sender.Tell(Status());
                 break;
+            case GapReportDue:
+                ReportGaps();
+                break;
             case FeedSocket.Opened abandoned:
                 abandoned.Stream.Dispose(); // it opened after the feed had given up on it
                 break;
-            case FeedSocket.OpenFailed or FeedSocket.FrameReceived or FeedSocket.Lost
+            case FeedSocket.OpenFailed or FeedSocket.FramesReceived or FeedSocket.Lost
                 or SocketOpening.TimedOut or SilenceCheck or ReconnectDue or FailoverDue or ProbeDue:
                 break; // from a socket the feed has dropped, or a timer of a state it has left
             default:
@@ -216,13 +230,22 @@ internal sealed class MarketFeedActor : UntypedActor, IWithTimers
     {
         EndOpening();
         DropStream();
+        ReportGaps();
         _metrics.Forget();
     }
 
     // ---- Frames and ticks -----------------------------------------------------------------------
 
-    private void ReadFrame(string text)
+    // Reading a frame never changes the feed's state, so a batch is read whole by the behaviour that received it.
+    private void ReadFrames(ReadOnlyMemory<byte>[] frames)
     {
+        foreach (var frame in frames)
+            ReadFrame(frame.Span);
+    }
+
+    private void ReadFrame(ReadOnlySpan<byte> utf8)
+    {
+        _window!.Acknowledge();
         var now = _scheduler.Now;
         _lastFrameAt = now;
         if (!_streamDelivered)
@@ -232,9 +255,9 @@ internal sealed class MarketFeedActor : UntypedActor, IWithTimers
             _failedAttempts = 0;
             _backoff.Reset();
         }
-        switch (TradeStreamProtocol.Read(text))
+        switch (TradeStreamProtocol.Read(utf8, _symbols, out var trade))
         {
-            case TradeStreamProtocol.Trade trade:
+            case null: // a trade, read into a value: no object per trade but the tick
                 Deliver(trade, now);
                 break;
             case TradeStreamProtocol.Answer { Problem: { } problem }:
@@ -248,7 +271,7 @@ internal sealed class MarketFeedActor : UntypedActor, IWithTimers
         }
     }
 
-    private void Deliver(TradeStreamProtocol.Trade trade, DateTimeOffset now)
+    private void Deliver(in TradeStreamProtocol.Trade trade, DateTimeOffset now)
     {
         if (_tape.Admit(_endpoint, trade.Symbol, trade.Id, trade.Price, now) is not { } expected)
         {
@@ -259,14 +282,21 @@ internal sealed class MarketFeedActor : UntypedActor, IWithTimers
         {
             var gap = new FeedGap(_exchange, trade.Symbol, expected, trade.Id, _endpoint, now);
             _metrics.RecordGap(trade.Symbol, gap.Missed);
-            _log.Warning("Feed {Exchange}: {Missed} {Symbol} trades lost on {Endpoint}, ids {Expected} to {LastMissed}",
-                _exchange, gap.Missed, trade.Symbol, _endpoint, expected, trade.Id - 1);
+            if (_gaps.Record(trade.Symbol, gap.Missed))
+                Timers.StartSingleTimer(GapReportTimer, new GapReportDue(), _settings.GapReportInterval);
             Context.System.EventStream.Publish(gap);
         }
         _metrics.RecordTick();
         var tick = new FeedTick(_exchange, trade.Symbol, trade.Id, trade.Price, trade.Quantity, trade.Time, now, _endpoint);
         foreach (var subscriber in _subscribers)
             subscriber.Tell(tick);
+    }
+
+    private void ReportGaps()
+    {
+        if (_gaps.Take() is { } summary)
+            _log.Warning("Feed {Exchange}: {Missed} trades lost in {Gaps} gaps on {Endpoint} within {Interval} (per symbol, lost in gaps: {Symbols})",
+                _exchange, summary.Missed, summary.Gaps, _endpoint, Durations.Text(_settings.GapReportInterval), summary.Symbols);
     }
 
     private void CheckSilence()
@@ -300,7 +330,8 @@ internal sealed class MarketFeedActor : UntypedActor, IWithTimers
         _streamId = opened.Id;
         _streamDelivered = false;
         _lastFrameAt = _scheduler.Now;
-        FeedSocket.Read(_stream, _streamId, Self);
+        _window = new FrameWindow(_settings.ReadAhead);
+        FeedSocket.Read(_stream, _streamId, _window, ReadBatch, Self);
         FeedSocket.Send(_stream, _streamId, _subscription, Self);
         var onPrimary = _endpoint == _settings.Primary;
         Transition(onPrimary ? FeedState.Connected : FeedState.OnBackup, onPrimary ? Connected : OnBackup, reason);
@@ -309,7 +340,9 @@ internal sealed class MarketFeedActor : UntypedActor, IWithTimers
     private void DropStream()
     {
         _stream?.Dispose();
+        _window?.Dispose();
         _stream = null;
+        _window = null;
         _streamId = 0;
     }
 

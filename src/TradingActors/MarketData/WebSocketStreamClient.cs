@@ -29,21 +29,24 @@ internal sealed class WebSocketStreamClient : IMarketStreamClient
         public Task SendAsync(string text) =>
             socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
 
-        public async IAsyncEnumerable<string> ReadFramesAsync()
+        public async IAsyncEnumerable<ReadOnlyMemory<byte>> ReadFramesAsync()
         {
+            // One buffer for the life of the socket, grown for a frame that does not fit; each frame leaves as a copy.
             var buffer = new byte[8192];
-            using var message = new MemoryStream();
+            var length = 0;
             while (true)
             {
-                var received = await socket.ReceiveAsync(buffer.AsMemory(), CancellationToken.None).ConfigureAwait(false);
+                if (length == buffer.Length)
+                    Array.Resize(ref buffer, buffer.Length * 2);
+                var received = await socket.ReceiveAsync(buffer.AsMemory(length), CancellationToken.None).ConfigureAwait(false);
                 if (received.MessageType == WebSocketMessageType.Close)
                     yield break;
-                message.Write(buffer, 0, received.Count);
+                length += received.Count;
                 if (!received.EndOfMessage)
                     continue;
                 if (received.MessageType == WebSocketMessageType.Text)
-                    yield return Encoding.UTF8.GetString(message.GetBuffer(), 0, (int)message.Length);
-                message.SetLength(0);
+                    yield return buffer.AsSpan(0, length).ToArray();
+                length = 0;
             }
         }
 

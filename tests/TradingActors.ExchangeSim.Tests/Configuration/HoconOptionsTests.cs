@@ -130,6 +130,25 @@ public sealed class HoconOptionsTests
     }
 
     [Fact]
+    public void TradeRateIsRead()
+    {
+        var options = SimulatorOptions.FromHocon("exchange-sim { tick-interval = 10ms, trade-rate = 50000 }");
+
+        Assert.Equal((TimeSpan.FromMilliseconds(10), 50_000), (options.TickInterval, options.TradeRate));
+        Assert.Equal(0, SimulatorOptions.FromHocon("").TradeRate);
+    }
+
+    [Theory]
+    [InlineData("exchange-sim.trade-rate = -1")]
+    [InlineData("exchange-sim.trade-rate = 1000001")]
+    [InlineData("exchange-sim.trade-rate = fast")]
+    [InlineData("exchange-sim { tick-interval = 0, trade-rate = 1000 }")]
+    public void BadTradeRateIsRefusedNamingItsPath(string hocon)
+    {
+        Assert.Equal("exchange-sim.trade-rate", Assert.Throws<SettingsException>(() => SimulatorOptions.FromHocon(hocon)).Path);
+    }
+
+    [Fact]
     public void ScheduleNamingAnExchangeThatIsNotConfiguredIsRefused()
     {
         var error = Assert.Throws<SettingsException>(() => SimulatorOptions.FromHocon(

@@ -79,4 +79,27 @@ public sealed class TradeStreamTests
 
         Assert.Equal(first + 1, second);
     }
+
+    [Fact]
+    public async Task TickerAtATradeRatePublishesABatchOfTradesPerTickWithConsecutiveIds()
+    {
+        // 20,000 trades a second from a 50 ms timer: 1,000 a tick; at one trade a tick, 2,000 would take 100 s.
+        var options = TestSimulator.Options() with { TickInterval = TimeSpan.FromMilliseconds(50), TradeRate = 20_000 };
+        await using var simulator = await ExchangeSimulator.StartAsync(options);
+        using var stream = await TradeStreamClient.ConnectAsync(simulator.Binance(), "ws/btcusdt@trade");
+
+        var receiving = ReceiveIdsAsync(stream, 2_000);
+        Assert.Same(receiving, await Task.WhenAny(receiving, Task.Delay(TimeSpan.FromSeconds(20))));
+
+        var ids = await receiving;
+        Assert.Equal(Enumerable.Range(0, ids.Count).Select(i => ids[0] + i), ids);
+    }
+
+    private static async Task<List<long>> ReceiveIdsAsync(TradeStreamClient stream, int count)
+    {
+        var ids = new List<long>(count);
+        while (ids.Count < count)
+            ids.Add((await stream.ReceiveJsonAsync()).GetProperty("t").GetInt64());
+        return ids;
+    }
 }

@@ -52,6 +52,10 @@ public sealed class FeedSettingsSpecs
     [InlineData("""trading.feeds.binance { primary = "wss://a.test", symbols = [BTCUSDT], max-backoff = 100ms }""", "trading.feeds.binance.max-backoff")]
     [InlineData("""trading.feeds.binance { primary = "wss://a.test", symbols = [BTCUSDT], backoff-jitter = 2 }""", "trading.feeds.binance.backoff-jitter")]
     [InlineData("""trading.feeds.binance { primary = "wss://a.test", symbols = [BTCUSDT], failover-after-attempts = 0 }""", "trading.feeds.binance.failover-after-attempts")]
+    [InlineData("""trading.feeds.binance { primary = "wss://a.test", symbols = [BTCUSDT], read-ahead = 0 }""", "trading.feeds.binance.read-ahead")]
+    [InlineData("""trading.feeds.binance { primary = "wss://a.test", symbols = [BTCUSDT], read-ahead = 100001 }""", "trading.feeds.binance.read-ahead")]
+    [InlineData("""trading.feeds.binance { primary = "wss://a.test", symbols = [BTCUSDT], read-ahead = lots }""", "trading.feeds.binance.read-ahead")]
+    [InlineData("""trading.feeds.binance { primary = "wss://a.test", symbols = [BTCUSDT], gap-report-interval = 0s }""", "trading.feeds.binance.gap-report-interval")]
     public void A_bad_value_stops_start_up_naming_its_path(string hocon, string path)
     {
         Assert.Equal(path, Assert.Throws<SettingsException>(() => Read(hocon)).Path);

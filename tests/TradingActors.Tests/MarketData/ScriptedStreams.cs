@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text;
 using System.Threading.Channels;
 using TradingActors.MarketData;
 using Xunit.Sdk;
@@ -45,13 +46,16 @@ public sealed class ScriptedStreams : IMarketStreamClient
             return stream;
         }
 
+        /// <summary>Opens the socket as <paramref name="stream"/>, a stand-in of the test's own.</summary>
+        public void Accept(IMarketStream stream) => _result.SetResult(stream);
+
         public void Refuse(string reason = "Connection refused") => _result.SetException(new IOException(reason));
     }
 }
 
 public sealed class ScriptedStream : IMarketStream
 {
-    private readonly Channel<string> _frames = Channel.CreateUnbounded<string>();
+    private readonly Channel<ReadOnlyMemory<byte>> _frames = Channel.CreateUnbounded<ReadOnlyMemory<byte>>();
     private readonly ConcurrentQueue<string> _sent = new();
     private volatile bool _aborted;
 
@@ -66,9 +70,9 @@ public sealed class ScriptedStream : IMarketStream
         return Task.CompletedTask;
     }
 
-    public IAsyncEnumerable<string> ReadFramesAsync() => _frames.Reader.ReadAllAsync();
+    public IAsyncEnumerable<ReadOnlyMemory<byte>> ReadFramesAsync() => _frames.Reader.ReadAllAsync();
 
-    public void Push(string frame) => _frames.Writer.TryWrite(frame);
+    public void Push(string frame) => _frames.Writer.TryWrite(Encoding.UTF8.GetBytes(frame));
 
     public void Push(string symbol, long tradeId, double price = 42_000) => Push(TradeFrames.Trade(symbol, tradeId, price));
 
@@ -83,6 +87,32 @@ public sealed class ScriptedStream : IMarketStream
         _aborted = true;
         _frames.Writer.TryComplete(new ObjectDisposedException("the socket", "aborted"));
     }
+}
+
+/// <summary>
+/// An endpoint that sends BTCUSDT trades with consecutive ids as fast as the socket is read, with no pause:
+/// what a feed meets when the exchange is faster than it.
+/// </summary>
+public sealed class FloodStream : IMarketStream
+{
+    private long _read;
+    private volatile bool _aborted;
+
+    /// <summary>How many frames the feed's reader has read off the socket.</summary>
+    public long Read => Interlocked.Read(ref _read);
+
+    public Task SendAsync(string text) => Task.CompletedTask;
+
+    public async IAsyncEnumerable<ReadOnlyMemory<byte>> ReadFramesAsync()
+    {
+        // Off the caller's thread, as a socket's first frame comes.
+        await Task.Yield();
+        while (!_aborted)
+            yield return Encoding.UTF8.GetBytes(TradeFrames.Trade("BTCUSDT", Interlocked.Increment(ref _read), 42_000));
+        throw new ObjectDisposedException("the socket", "aborted");
+    }
+
+    public void Dispose() => _aborted = true;
 }
 
 /// <summary>Frames as Binance's combined stream sends them.</summary>

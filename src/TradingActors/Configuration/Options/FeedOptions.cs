@@ -17,4 +17,6 @@ public sealed class FeedOptions
     public int? FailoverAfterAttempts { get; set; }
     public TimeSpan? FailoverAfter { get; set; }
     public TimeSpan? PrimaryProbeInterval { get; set; }
+    public int? ReadAhead { get; set; }
+    public TimeSpan? GapReportInterval { get; set; }
 }

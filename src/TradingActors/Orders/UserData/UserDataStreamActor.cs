@@ -1,3 +1,4 @@
+using System.Text;
 using Akka.Actor;
 using Akka.Event;
 using TradingActors.Configuration;
@@ -11,6 +12,12 @@ internal sealed class UserDataStreamActor : UntypedActor, IWithTimers
     private const string ReconnectTimer = "reconnect";
     private const string PingTimer = "ping";
     private const string AnswerTimer = "answer";
+
+    // A user data stream carries a few frames per order; its window only keeps a runaway socket from filling the mailbox.
+    // Its frames come one per message: the answer to the subscription moves the stream to the state that reads the
+    // execution reports after it, so the frames behind it must reach that state, not the one that received the answer.
+    private const int ReadAhead = 256;
+    private const int ReadBatch = 1;
 
     // Timer messages name the socket (and the request) they concern, so one of a socket already dropped moves nothing.
     private sealed record ReconnectDue
@@ -36,6 +43,7 @@ internal sealed class UserDataStreamActor : UntypedActor, IWithTimers
 
     // The socket open, subscribing or subscribed: the only one whose frames count.
     private IMarketStream? _stream;
+    private FrameWindow? _window;
     private long _streamId;
     private long _lastRequest;
     private long _awaiting;      // the request whose answer is due on it (the subscription, or a ping); 0 when none
@@ -81,8 +89,8 @@ internal sealed class UserDataStreamActor : UntypedActor, IWithTimers
             case SocketOpening.TimedOut timedOut when _opening.Is(timedOut.Socket):
                 AttemptFailed($"no connection within {Durations.Text(_endpoint.ConnectTimeout)}");
                 break;
-            case FeedSocket.FrameReceived frame when frame.Id == _streamId:
-                if (UserDataProtocol.Read(_exchange, frame.Text) is UserDataProtocol.Answer answer && answer.Id == _awaiting)
+            case FeedSocket.FramesReceived frames when frames.Id == _streamId:
+                if (Take(frames) is UserDataProtocol.Answer answer && answer.Id == _awaiting)
                     SubscriptionAnswered(answer);
                 break;
             case FeedSocket.Lost lost when lost.Id == _streamId:
@@ -102,8 +110,8 @@ internal sealed class UserDataStreamActor : UntypedActor, IWithTimers
     {
         switch (message)
         {
-            case FeedSocket.FrameReceived frame when frame.Id == _streamId:
-                ReadFrame(frame.Text);
+            case FeedSocket.FramesReceived frames when frames.Id == _streamId:
+                ReadFrame(Take(frames));
                 break;
             case FeedSocket.Lost lost when lost.Id == _streamId:
                 Lose($"connection lost: {lost.Reason}");
@@ -129,7 +137,7 @@ internal sealed class UserDataStreamActor : UntypedActor, IWithTimers
             case FeedSocket.Opened abandoned:
                 abandoned.Stream.Dispose(); // it opened after the stream had given up on it
                 break;
-            case FeedSocket.OpenFailed or FeedSocket.FrameReceived or FeedSocket.Lost
+            case FeedSocket.OpenFailed or FeedSocket.FramesReceived or FeedSocket.Lost
                 or SocketOpening.TimedOut or ReconnectDue or PingDue or AnswerTimedOut:
                 break; // from a socket the stream has dropped, or a timer of a state it has left
             default:
@@ -151,7 +159,8 @@ internal sealed class UserDataStreamActor : UntypedActor, IWithTimers
         _stream = opened.Stream;
         _streamId = opened.Id;
         _awaiting = ++_lastRequest;
-        FeedSocket.Read(_stream, _streamId, Self);
+        _window = new FrameWindow(ReadAhead);
+        FeedSocket.Read(_stream, _streamId, _window, ReadBatch, Self);
         FeedSocket.Send(_stream, _streamId,
             UserDataProtocol.Subscribe(_awaiting, _endpoint.ApiKey, _endpoint.ApiSecret, _scheduler.Now, _endpoint.RecvWindow), Self);
         Timers.StartSingleTimer(AnswerTimer, new AnswerTimedOut(_streamId, _awaiting), _settings.AnswerTimeout);
@@ -176,9 +185,16 @@ internal sealed class UserDataStreamActor : UntypedActor, IWithTimers
         Timers.StartSingleTimer(PingTimer, new PingDue(_streamId), _settings.PingInterval);
     }
 
-    private void ReadFrame(string text)
+    /// <summary>Reads the one frame that comes at a time (see <see cref="ReadAhead"/>), making room in the window for the next.</summary>
+    private UserDataProtocol.Frame Take(FeedSocket.FramesReceived frames)
     {
-        switch (UserDataProtocol.Read(_exchange, text))
+        _window!.Acknowledge();
+        return UserDataProtocol.Read(_exchange, Encoding.UTF8.GetString(frames.Frames.Single().Span));
+    }
+
+    private void ReadFrame(UserDataProtocol.Frame frame)
+    {
+        switch (frame)
         {
             case UserDataProtocol.Execution execution when execution.SubscriptionId == _subscriptionId:
                 _ledger.Tell(execution.Reported);
@@ -211,7 +227,9 @@ internal sealed class UserDataStreamActor : UntypedActor, IWithTimers
     private void DropStream()
     {
         _stream?.Dispose();
+        _window?.Dispose();
         _stream = null;
+        _window = null;
         _streamId = 0;
         _awaiting = 0;
         Timers.Cancel(AnswerTimer);

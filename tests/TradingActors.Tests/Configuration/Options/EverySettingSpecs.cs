@@ -72,13 +72,14 @@ public sealed class EverySettingSpecs
           feed-defaults {
             primary = "wss://primary.example/stream", backup = "wss://backup.example/stream", symbols = [BTCUSDT]
             stale-after = 20s, connect-timeout = 3s, min-backoff = 250ms, max-backoff = 20s, backoff-jitter = 0.3
-            failover-after-attempts = 3, failover-after = 20s, primary-probe-interval = 1m
+            failover-after-attempts = 3, failover-after = 20s, primary-probe-interval = 1m, read-ahead = 500, gap-report-interval = 5s
           }
           feeds {
             binance {
               primary = "wss://stream.binance.com:9443/stream", backup = "wss://data-stream.binance.vision/stream"
               symbols = [BTCUSDT, ETHUSDT], stale-after = 15s, connect-timeout = 4s, min-backoff = 750ms, max-backoff = 40s
               backoff-jitter = 0.1, failover-after-attempts = 4, failover-after = 40s, primary-probe-interval = 45s
+              read-ahead = 2000, gap-report-interval = 2s
             }
             bybit {}
           }
@@ -140,7 +141,7 @@ public sealed class EverySettingSpecs
             Primary = "wss://primary.example/stream", Backup = "wss://backup.example/stream", Symbols = ["BTCUSDT"],
             StaleAfter = TimeSpan.FromSeconds(20), ConnectTimeout = TimeSpan.FromSeconds(3), MinBackoff = TimeSpan.FromMilliseconds(250),
             MaxBackoff = TimeSpan.FromSeconds(20), BackoffJitter = 0.3, FailoverAfterAttempts = 3, FailoverAfter = TimeSpan.FromSeconds(20),
-            PrimaryProbeInterval = TimeSpan.FromMinutes(1),
+            PrimaryProbeInterval = TimeSpan.FromMinutes(1), ReadAhead = 500, GapReportInterval = TimeSpan.FromSeconds(5),
         };
         options
             .Exchange("binance", binance =>
@@ -202,6 +203,8 @@ public sealed class EverySettingSpecs
                 feed.FailoverAfterAttempts = 4;
                 feed.FailoverAfter = TimeSpan.FromSeconds(40);
                 feed.PrimaryProbeInterval = TimeSpan.FromSeconds(45);
+                feed.ReadAhead = 2000;
+                feed.GapReportInterval = TimeSpan.FromSeconds(2);
             })
             .Feed("bybit", _ => { });
     }
