@@ -19,6 +19,17 @@ public static class CircuitBreaker
     internal static Props Props(string exchange, BreakerSettings settings, Props connector, IActorRef memory) =>
         Akka.Actor.Props.Create(() => new CircuitBreakerActor(exchange, settings, connector, memory));
 
+    /// <summary>
+    /// The breakers the engine makes by the thousand (the registry's, the shard region's): in the <see cref="CompactMailbox"/>,
+    /// which this gives to <paramref name="system"/>.
+    /// </summary>
+    /// <param name="memory">As for the cluster's breakers; null on one node.</param>
+    internal static Props Compact(string exchange, BreakerSettings settings, Props connector, IActorRef? memory, ActorSystem system)
+    {
+        CompactMailbox.Install(system);
+        return new Props(CompactMailbox.Deploy, typeof(CircuitBreakerActor), exchange, settings, connector, memory);
+    }
+
     /// <summary>A command for the breaker of <see cref="Exchange"/>; each is answered with its <see cref="Status"/>.</summary>
     public abstract record Command(string Exchange);
 

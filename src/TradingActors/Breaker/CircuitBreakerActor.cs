@@ -88,6 +88,8 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers, IWithUnbo
         _window = FailureWindow.For(settings, () => _scheduler.Now.UtcTicks);
         _openTimeouts = new OpenTimeouts(settings, Random.Shared);
         _metrics = new BreakerMetrics(exchange, _scheduler.Now, EngineMeter.For(Context.System));
+        // The engine's connectors deploy in the compact mailbox, and an actor system learns of it here at the latest.
+        CompactMailbox.Install(Context.System);
         _connector = Context.ActorOf(connector, "connector");
         _memory = memory;
         var address = ((ExtendedActorSystem)Context.System).Provider.DefaultAddress;

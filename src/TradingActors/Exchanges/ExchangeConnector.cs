@@ -11,8 +11,9 @@ namespace TradingActors.Exchanges;
 /// </summary>
 public static class ExchangeConnector
 {
+    /// <summary>The exchange actor, made to be a breaker's child: in the breaker's <see cref="Breaker.CompactMailbox"/>, which the breaker installs.</summary>
     public static Props Props(IExchangeClient client) =>
-        Akka.Actor.Props.Create(() => new ExchangeConnectorActor(client));
+        new(Breaker.CompactMailbox.Deploy, typeof(ExchangeConnectorActor), client);
 
     /// <summary>
     /// Told to the parent when the connector crashed. <paramref name="Request"/> is the request it

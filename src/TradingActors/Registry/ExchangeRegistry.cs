@@ -80,7 +80,8 @@ internal sealed class ExchangeRegistryActor : UntypedActor
             return breaker;
         if (_connector(exchange) is not { } connector)
             return null;
-        breaker = Context.ActorOf(CircuitBreaker.Props(exchange, _settings.For(exchange), connector), Uri.EscapeDataString(exchange));
+        breaker = Context.ActorOf(CircuitBreaker.Compact(exchange, _settings.For(exchange), connector, null, Context.System),
+            Uri.EscapeDataString(exchange));
         _breakers.Add(exchange, breaker);
         return breaker;
     }
