@@ -44,6 +44,34 @@ public static class CircuitBreaker
     /// <summary>Lets every call through and keeps recording, but never opens, until <see cref="Reset"/>.</summary>
     public sealed record RecordOnly(string Exchange) : Command(Exchange);
 
+    /// <summary>
+    /// Asks the breaker for its <see cref="Summary"/>: what the registry asks of every breaker at once for
+    /// <see cref="Registry.ExchangeRegistry.GetStatuses"/>.
+    /// </summary>
+    public sealed record GetSummary(string Exchange);
+
+    /// <summary>
+    /// One breaker in a few figures, cheap to make and to gather from thousands of breakers at once. Its <see cref="Status"/>
+    /// adds the failure window, the settings, the response times and the transitions: asked of one exchange with <see cref="GetStatus"/>.
+    /// </summary>
+    /// <param name="Successful">Lifetime figures as in <see cref="MetricsSnapshot"/>: calls that succeeded (a business rejection included), ...</param>
+    /// <param name="Failed">... calls that failed (a timeout included), ...</param>
+    /// <param name="Rejected">... requests turned away while the circuit was open, ...</param>
+    /// <param name="BulkheadFull">... and those refused for want of a free call slot.</param>
+    /// <param name="Node">As in <see cref="Status"/>: the node hosting the breaker in cluster mode, else null.</param>
+    public sealed record Summary(
+        string Exchange,
+        BreakerState State,
+        int InFlight,
+        int Queued,
+        int Openings,
+        DateTimeOffset? OpenUntil,
+        long Successful,
+        long Failed,
+        long Rejected,
+        long BulkheadFull,
+        string? Node = null);
+
     /// <summary>An immutable snapshot of one breaker.</summary>
     /// <param name="Window">The failure policy's figures, such as "2/3 in a row" or "4 of 10 failed, 0 slow".</param>
     /// <param name="Openings">Consecutive openings so far; the next opening lasts longer for each.</param>

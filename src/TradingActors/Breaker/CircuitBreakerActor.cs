@@ -309,6 +309,9 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers, IWithUnbo
             case HalfOpenExpired expired when expired.Generation == _generation:
                 Trip($"still half-open after {Durations.Text(_settings.HalfOpenMaxTime)}");
                 break;
+            case CircuitBreaker.GetSummary:
+                Sender.Tell(Summary());
+                break;
             case CircuitBreaker.GetStatus:
                 Sender.Tell(Status());
                 break;
@@ -604,6 +607,12 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers, IWithUnbo
                 call.Caller.Tell(lastFailure with { Detail = $"{lastFailure.Detail}; not retried: {reason}" });
             }
         _awaitingRetry.Clear();
+    }
+
+    private CircuitBreaker.Summary Summary()
+    {
+        var (successful, failed, rejected, bulkheadFull) = _metrics.Counts;
+        return new(_exchange, _state, _calls.Count, _bulkhead.Queued, _openTimeouts.Openings, _openUntil, successful, failed, rejected, bulkheadFull, _node);
     }
 
     private CircuitBreaker.Status Status() => new(

@@ -48,6 +48,9 @@ internal sealed class BreakerMetrics
     private static readonly KeyValuePair<string, object?> CircuitOpen = new("reason", "circuit_open");
     private static readonly KeyValuePair<string, object?> BulkheadFull = new("reason", "bulkhead_full");
 
+    /// <summary>The lifetime counts, for a breaker's summary: read as they are, with nothing to work out.</summary>
+    public (long Successful, long Failed, long Rejected, long BulkheadFull) Counts => (_successful, _failed, _rejected, _bulkheadFull);
+
     /// <param name="refused">The exchange answered with a business rejection: a sane answer, so a success for the breaker.</param>
     public void RecordSuccess(long responseTicks, bool refused = false)
     {
