@@ -9,7 +9,7 @@ using TradingActors.Registry;
 
 namespace TradingActors.Tests.Breaker;
 
-/// <summary>The mailbox of the breakers and connectors the engine makes by the thousand: small, unbounded, in order.</summary>
+/// <summary>The mailbox of the breakers and connectors the engine makes by the thousand: small while quiet, unbounded, in order.</summary>
 public sealed class CompactMailboxSpecs(ITestOutputHelper output) : EngineSpec(output)
 {
     private static Envelope Message(int number) => new(number, ActorRefs.NoSender);
@@ -49,7 +49,7 @@ public sealed class CompactMailboxSpecs(ITestOutputHelper output) : EngineSpec(o
     }
 
     [Fact]
-    public void A_queue_emptied_after_a_burst_takes_messages_again()
+    public void A_busy_queue_emptied_after_a_burst_takes_messages_again()
     {
         var queue = new CompactMessageQueue();
         foreach (var number in Enumerable.Range(1, 1000))
@@ -59,6 +59,46 @@ public sealed class CompactMailboxSpecs(ITestOutputHelper output) : EngineSpec(o
         queue.Enqueue(ActorRefs.Nobody, Message(1001));
 
         Assert.Equal([1001], ReadAll(queue));
+    }
+
+    [Fact]
+    public void Messages_waiting_when_the_actor_turns_busy_are_read_before_the_later_ones()
+    {
+        var queue = new CompactMessageQueue();
+        foreach (var number in Enumerable.Range(1, 5))
+            queue.Enqueue(ActorRefs.Nobody, Message(number));
+        queue.TryDequeue(out _);
+
+        foreach (var number in Enumerable.Range(6, 10))
+            queue.Enqueue(ActorRefs.Nobody, Message(number));
+
+        Assert.Equal(14, queue.Count);
+        Assert.Equal(Enumerable.Range(2, 14).Cast<object>(), ReadAll(queue));
+    }
+
+    [Fact]
+    public void Messages_read_between_bursts_of_every_size_keep_their_order()
+    {
+        var queue = new CompactMessageQueue();
+        var expected = new Queue<int>();
+        var random = new Random(15);
+        var next = 0;
+
+        for (var round = 0; round < 2_000; round++)
+        {
+            for (var burst = random.Next(0, round % 100 == 0 ? 300 : 6); burst > 0; burst--)
+            {
+                queue.Enqueue(ActorRefs.Nobody, Message(next));
+                expected.Enqueue(next++);
+            }
+            for (var read = random.Next(0, 6); read > 0 && expected.Count > 0; read--)
+            {
+                Assert.True(queue.TryDequeue(out var envelope));
+                Assert.Equal(expected.Dequeue(), envelope.Message);
+            }
+            Assert.Equal(expected.Count, queue.Count);
+        }
+        Assert.Equal(expected.Cast<object>(), ReadAll(queue));
     }
 
     [Fact]
