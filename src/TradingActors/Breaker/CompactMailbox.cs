@@ -28,20 +28,22 @@ internal static class CompactMailbox
     public static readonly Deploy Deploy = new Deploy().WithMailbox(Id);
 
     /// <summary>
-    /// Gives <paramref name="system"/> the mailbox's section, before it makes the first actor in it: so it works in any
-    /// actor system, with the engine's configuration or without.
+    /// Gives <paramref name="system"/> the mailbox's section, before it makes the first actor in it, if its configuration
+    /// lacks it: a host's engine has it from hocon/trading.conf, an actor system a test or a benchmark made may not.
     /// </summary>
     public static void Install(ActorSystem system) => system.WithExtension<Installed, Installer>();
 
-    // Breakers are made on many threads at once, and injecting a section is not safe to race: an extension is made
-    // once per actor system, whoever asks first.
+    // Breakers are made on many threads at once, and injecting a section is not safe to race (nor with Akka's own
+    // extensions, which inject theirs): an extension is made once per actor system, whoever asks first, and injects
+    // only where the configuration has no section.
     private sealed class Installed : IExtension;
 
     private sealed class Installer : ExtensionIdProvider<Installed>
     {
         public override Installed CreateExtension(ExtendedActorSystem system)
         {
-            system.Settings.InjectTopLevelFallback(Section);
+            if (!system.Settings.Config.HasPath(Id))
+                system.Settings.InjectTopLevelFallback(Section);
             return new Installed();
         }
     }

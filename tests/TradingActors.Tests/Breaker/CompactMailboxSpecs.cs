@@ -130,6 +130,14 @@ public sealed class CompactMailboxSpecs(ITestOutputHelper output) : EngineSpec(o
     }
 
     [Fact]
+    public void A_host_s_engine_has_the_mailbox_from_the_reference_configuration()
+    {
+        var type = TradingSettings.Reference.GetString($"{CompactMailbox.Id}.mailbox-type");
+
+        Assert.Equal(typeof(CompactMailboxType), Type.GetType(type));
+    }
+
+    [Fact]
     public async Task The_registry_s_breakers_and_their_connectors_run_in_it_in_an_actor_system_without_the_engine_s_configuration()
     {
         var system = ActorSystem.Create("plain");
