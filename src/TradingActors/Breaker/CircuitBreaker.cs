@@ -13,11 +13,11 @@ public static class CircuitBreaker
 {
     /// <param name="connector">Props of the exchange actor it supervises (a TestProbe's forwarder will do).</param>
     public static Props Props(string exchange, BreakerSettings settings, Props connector) =>
-        Akka.Actor.Props.Create(() => new CircuitBreakerActor(exchange, settings, connector, null));
+        Akka.Actor.Props.Create(() => new CircuitBreakerActor(exchange, settings, connector));
 
     /// <summary>A breaker that resumes from, and keeps its state in, <paramref name="memory"/> (cluster mode).</summary>
     internal static Props Props(string exchange, BreakerSettings settings, Props connector, IActorRef memory) =>
-        Akka.Actor.Props.Create(() => new CircuitBreakerActor(exchange, settings, connector, memory));
+        Akka.Actor.Props.Create(() => new CircuitBreakerActor.WithMemory(exchange, settings, connector, memory));
 
     /// <summary>
     /// The breakers the engine makes by the thousand (the registry's, the shard region's): in the <see cref="CompactMailbox"/>,
@@ -27,7 +27,9 @@ public static class CircuitBreaker
     internal static Props Compact(string exchange, BreakerSettings settings, Props connector, IActorRef? memory, ActorSystem system)
     {
         CompactMailbox.Install(system);
-        return new Props(CompactMailbox.Deploy, typeof(CircuitBreakerActor), exchange, settings, connector, memory);
+        return memory is null
+            ? new Props(CompactMailbox.Deploy, typeof(CircuitBreakerActor), exchange, settings, connector)
+            : new Props(CompactMailbox.Deploy, typeof(CircuitBreakerActor.WithMemory), exchange, settings, connector, memory);
     }
 
     /// <summary>A command for the breaker of <see cref="Exchange"/>; each is answered with its <see cref="Status"/>.</summary>

@@ -6,7 +6,7 @@ using TradingActors.Metrics;
 
 namespace TradingActors.Breaker;
 
-internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers, IWithUnboundedStash
+internal class CircuitBreakerActor : UntypedActor, IWithTimers
 {
     private const string HalfOpenTimer = "half-open";
     private const string HalfOpenBoundTimer = "half-open-bound";
@@ -71,6 +71,8 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers, IWithUnbo
     private bool _sweepArmed;
 
     public ITimerScheduler Timers { get; set; } = null!;
+
+    /// <summary>Set for a breaker <see cref="WithMemory"/> alone: only it recalls a state, and a stash would cost every other one.</summary>
     public IStash Stash { get; set; } = null!;
 
     private ILoggingAdapter Log => _log ??= Context.GetLogger();
@@ -78,8 +80,12 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers, IWithUnbo
     private string NoFreeSlot => _noFreeSlot ??= $"no free call slot for {_exchange} within {Durations.Text(_settings.CallTimeout)}";
     private string NoRoom => _noRoom ??= $"{_settings.MaxConcurrentCalls} calls in flight to {_exchange} and {_settings.MaxQueuedCalls} waiting";
 
+    public CircuitBreakerActor(string exchange, BreakerSettings settings, Props connector) : this(exchange, settings, connector, null)
+    {
+    }
+
     /// <param name="memory">Cluster mode: where the breaker's state outlives this node (<see cref="BreakerMemory"/>); null on one node.</param>
-    public CircuitBreakerActor(string exchange, BreakerSettings settings, Props connector, IActorRef? memory = null)
+    private CircuitBreakerActor(string exchange, BreakerSettings settings, Props connector, IActorRef? memory)
     {
         _exchange = exchange;
         _settings = settings;
@@ -618,4 +624,11 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers, IWithUnbo
     private CircuitBreaker.Status Status() => new(
         _exchange, _state, _window.ConsecutiveFailures, _window.Describe(), _halfOpenSuccesses, _calls.Count,
         _bulkhead.Queued, _openTimeouts.Openings, _openUntil, _settings, _metrics.Snapshot(_scheduler.Now), _node);
+
+    /// <summary>
+    /// Cluster mode's breaker: it keeps its state in <paramref name="memory"/>, and stashes what comes while it recalls the
+    /// state another node's breaker left.
+    /// </summary>
+    internal sealed class WithMemory(string exchange, BreakerSettings settings, Props connector, IActorRef memory)
+        : CircuitBreakerActor(exchange, settings, connector, memory), IWithUnboundedStash;
 }
