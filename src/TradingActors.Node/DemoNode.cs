@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
+using TradingActors.Breaker;
 using TradingActors.ExchangeSim;
 using TradingActors.ExchangeSim.Configuration;
 using TradingActors.Exchanges;
@@ -101,7 +102,7 @@ public sealed class DemoNode : IAsyncDisposable
     {
         if (_final is not null)
             return _final;
-        var statuses = _engine.GetStatusesAsync(cancellation);
+        var statuses = DetailedStatusesAsync(cancellation);
         var feeds = _engine.GetFeedStatusesAsync(cancellation);
         var orders = _engine.GetOrdersAsync(cancellation);
         var fallbacks = _trader.Ask<DemoTrader.Fallbacks>(DemoTrader.GetFallbacks.Instance, AskTimeout, cancellation);
@@ -111,6 +112,10 @@ public sealed class DemoNode : IAsyncDisposable
         return new NodeSnapshot(_system.Scheduler.Now, await statuses, await feeds, (await fallbacks).Served, faults,
             (await events).Entries, (await events).AlertsRaised, (await orders).Exchanges);
     }
+
+    // The dashboard shows each breaker's window and response times: the detail, asked of each of the node's few exchanges.
+    private async Task<IReadOnlyList<CircuitBreaker.Status>> DetailedStatusesAsync(CancellationToken cancellation) =>
+        await Task.WhenAll((await _engine.GetStatusesAsync(cancellation)).Select(summary => _engine.GetStatusAsync(summary.Exchange, cancellation)));
 
     /// <summary>
     /// Stops the trader and waits until every request it sent has been answered, takes the last

@@ -6,7 +6,8 @@ using TradingActors.Hosting;
 namespace TradingActors.Node.Http;
 
 /// <summary>
-/// <c>GET /status</c>: every breaker's and every feed's snapshot, and the order ledger's counts per exchange.
+/// <c>GET /status</c>: every breaker's summary, every feed's snapshot, and the order ledger's counts per exchange;
+/// <c>GET /status/{exchange}</c>: one breaker in detail (its window, settings, response times and transitions).
 /// </summary>
 internal static class StatusEndpoints
 {
@@ -19,6 +20,17 @@ internal static class StatusEndpoints
                 feeds = await engine.GetFeedStatusesAsync(cancellation),
                 orders = (await engine.GetOrdersAsync(cancellation)).Exchanges,
             }));
+        routes.MapGet("/status/{exchange}", async (string exchange, ITradingEngine engine, CancellationToken cancellation) =>
+        {
+            try
+            {
+                return Results.Json(await engine.GetStatusAsync(exchange, cancellation));
+            }
+            catch (ArgumentException unknown)
+            {
+                return Results.Json(new { error = unknown.Message }, statusCode: StatusCodes.Status404NotFound);
+            }
+        });
         return routes;
     }
 }

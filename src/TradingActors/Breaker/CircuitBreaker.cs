@@ -13,11 +13,24 @@ public static class CircuitBreaker
 {
     /// <param name="connector">Props of the exchange actor it supervises (a TestProbe's forwarder will do).</param>
     public static Props Props(string exchange, BreakerSettings settings, Props connector) =>
-        Akka.Actor.Props.Create(() => new CircuitBreakerActor(exchange, settings, connector, null));
+        Akka.Actor.Props.Create(() => new CircuitBreakerActor(exchange, settings, connector));
 
     /// <summary>A breaker that resumes from, and keeps its state in, <paramref name="memory"/> (cluster mode).</summary>
     internal static Props Props(string exchange, BreakerSettings settings, Props connector, IActorRef memory) =>
-        Akka.Actor.Props.Create(() => new CircuitBreakerActor(exchange, settings, connector, memory));
+        Akka.Actor.Props.Create(() => new CircuitBreakerActor.WithMemory(exchange, settings, connector, memory));
+
+    /// <summary>
+    /// The breakers the engine makes by the thousand (the registry's, the shard region's): in the <see cref="CompactMailbox"/>,
+    /// which this gives to <paramref name="system"/>.
+    /// </summary>
+    /// <param name="memory">As for the cluster's breakers; null on one node.</param>
+    internal static Props Compact(string exchange, BreakerSettings settings, Props connector, IActorRef? memory, ActorSystem system)
+    {
+        CompactMailbox.Install(system);
+        return memory is null
+            ? new Props(CompactMailbox.Deploy, typeof(CircuitBreakerActor), exchange, settings, connector)
+            : new Props(CompactMailbox.Deploy, typeof(CircuitBreakerActor.WithMemory), exchange, settings, connector, memory);
+    }
 
     /// <summary>A command for the breaker of <see cref="Exchange"/>; each is answered with its <see cref="Status"/>.</summary>
     public abstract record Command(string Exchange);
@@ -32,6 +45,34 @@ public static class CircuitBreaker
 
     /// <summary>Lets every call through and keeps recording, but never opens, until <see cref="Reset"/>.</summary>
     public sealed record RecordOnly(string Exchange) : Command(Exchange);
+
+    /// <summary>
+    /// Asks the breaker for its <see cref="Summary"/>: what the registry asks of every breaker at once for
+    /// <see cref="Registry.ExchangeRegistry.GetStatuses"/>.
+    /// </summary>
+    public sealed record GetSummary(string Exchange);
+
+    /// <summary>
+    /// One breaker in a few figures, cheap to make and to gather from thousands of breakers at once. Its <see cref="Status"/>
+    /// adds the failure window, the settings, the response times and the transitions: asked of one exchange with <see cref="GetStatus"/>.
+    /// </summary>
+    /// <param name="Successful">Lifetime figures as in <see cref="MetricsSnapshot"/>: calls that succeeded (a business rejection included), ...</param>
+    /// <param name="Failed">... calls that failed (a timeout included), ...</param>
+    /// <param name="Rejected">... requests turned away while the circuit was open, ...</param>
+    /// <param name="BulkheadFull">... and those refused for want of a free call slot.</param>
+    /// <param name="Node">As in <see cref="Status"/>: the node hosting the breaker in cluster mode, else null.</param>
+    public sealed record Summary(
+        string Exchange,
+        BreakerState State,
+        int InFlight,
+        int Queued,
+        int Openings,
+        DateTimeOffset? OpenUntil,
+        long Successful,
+        long Failed,
+        long Rejected,
+        long BulkheadFull,
+        string? Node = null);
 
     /// <summary>An immutable snapshot of one breaker.</summary>
     /// <param name="Window">The failure policy's figures, such as "2/3 in a row" or "4 of 10 failed, 0 slow".</param>

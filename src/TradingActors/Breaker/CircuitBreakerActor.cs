@@ -6,7 +6,7 @@ using TradingActors.Metrics;
 
 namespace TradingActors.Breaker;
 
-internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers, IWithUnboundedStash
+internal class CircuitBreakerActor : UntypedActor, IWithTimers
 {
     private const string HalfOpenTimer = "half-open";
     private const string HalfOpenBoundTimer = "half-open-bound";
@@ -44,18 +44,20 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers, IWithUnbo
     private readonly IActorRef? _memory;
     private readonly string? _node;
     private readonly IScheduler _scheduler;
-    private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly InFlightCalls _calls = new();
     private readonly Bulkhead _bulkhead;
-    private readonly Dictionary<RequestId, ExchangeFailed> _awaitingRetry = new();
     private readonly FailureWindow _window;
     private readonly OpenTimeouts _openTimeouts;
-    private readonly CancelBudget _cancelBudget;
-    private readonly Random _random = new();
     private readonly BreakerMetrics _metrics;
-    private readonly string _noAnswer;
-    private readonly string _noFreeSlot;
-    private readonly string _noRoom;
+
+    // A host may run thousands of breakers, most of them quiet: what only a retry, a cancel through an open breaker,
+    // a log line or a refusal needs is made the first time it is needed, not with every breaker.
+    private ILoggingAdapter? _log;
+    private Dictionary<RequestId, ExchangeFailed>? _awaitingRetry;
+    private CancelBudget? _cancelBudget;
+    private string? _noAnswer;
+    private string? _noFreeSlot;
+    private string? _noRoom;
 
     private UntypedReceive _behaviour;
     private BreakerState _state = BreakerState.Closed;
@@ -69,22 +71,31 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers, IWithUnbo
     private bool _sweepArmed;
 
     public ITimerScheduler Timers { get; set; } = null!;
+
+    /// <summary>Set for a breaker <see cref="WithMemory"/> alone: only it recalls a state, and a stash would cost every other one.</summary>
     public IStash Stash { get; set; } = null!;
 
+    private ILoggingAdapter Log => _log ??= Context.GetLogger();
+    private string NoAnswer => _noAnswer ??= $"no answer from {_exchange} within {Durations.Text(_settings.CallTimeout)}";
+    private string NoFreeSlot => _noFreeSlot ??= $"no free call slot for {_exchange} within {Durations.Text(_settings.CallTimeout)}";
+    private string NoRoom => _noRoom ??= $"{_settings.MaxConcurrentCalls} calls in flight to {_exchange} and {_settings.MaxQueuedCalls} waiting";
+
+    public CircuitBreakerActor(string exchange, BreakerSettings settings, Props connector) : this(exchange, settings, connector, null)
+    {
+    }
+
     /// <param name="memory">Cluster mode: where the breaker's state outlives this node (<see cref="BreakerMemory"/>); null on one node.</param>
-    public CircuitBreakerActor(string exchange, BreakerSettings settings, Props connector, IActorRef? memory = null)
+    private CircuitBreakerActor(string exchange, BreakerSettings settings, Props connector, IActorRef? memory)
     {
         _exchange = exchange;
         _settings = settings;
         _scheduler = Context.System.Scheduler;
         _bulkhead = new Bulkhead(settings.MaxConcurrentCalls, settings.MaxQueuedCalls);
         _window = FailureWindow.For(settings, () => _scheduler.Now.UtcTicks);
-        _openTimeouts = new OpenTimeouts(settings, _random);
-        _cancelBudget = new CancelBudget(settings.CancelsPerSecond);
+        _openTimeouts = new OpenTimeouts(settings, Random.Shared);
         _metrics = new BreakerMetrics(exchange, _scheduler.Now, EngineMeter.For(Context.System));
-        _noAnswer = $"no answer from {exchange} within {Durations.Text(settings.CallTimeout)}";
-        _noFreeSlot = $"no free call slot for {exchange} within {Durations.Text(settings.CallTimeout)}";
-        _noRoom = $"{settings.MaxConcurrentCalls} calls in flight to {exchange} and {settings.MaxQueuedCalls} waiting";
+        // The engine's connectors deploy in the compact mailbox, and an actor system learns of it here at the latest.
+        CompactMailbox.Install(Context.System);
         _connector = Context.ActorOf(connector, "connector");
         _memory = memory;
         var address = ((ExtendedActorSystem)Context.System).Provider.DefaultAddress;
@@ -173,7 +184,8 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers, IWithUnbo
                     _behaviour(request);
                 }
                 // Cancels reduce risk: a trader must be able to pull orders from an exchange it has stopped trusting.
-                else if (request is CancelOrder cancel && _settings.CancelsWhenOpen && _cancelBudget.TryTake(now.UtcTicks))
+                else if (request is CancelOrder cancel && _settings.CancelsWhenOpen
+                         && (_cancelBudget ??= new CancelBudget(_settings.CancelsPerSecond)).TryTake(now.UtcTicks))
                     LetThrough(cancel);
                 else
                     Reject(request, _openUntil - now);
@@ -224,7 +236,7 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers, IWithUnbo
                 break;
             case HealthCheckPassed:
                 Behave(HalfOpen);
-                _log.Info("Breaker {Exchange}: health check passed, admitting trial calls", _exchange);
+                Log.Info("Breaker {Exchange}: health check passed, admitting trial calls", _exchange);
                 break;
             case CallFailed failed:
                 Trip($"the health check failed: {failed.Reason}", failed.RateLimitedFor);
@@ -284,7 +296,7 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers, IWithUnbo
                 ArmSweep();
                 break;
             case RetryDue due:
-                if (_awaitingRetry.Remove(due.Request) && _calls.TryGet(due.Request, out var retried) && retried.Id == due.CallId)
+                if (_awaitingRetry?.Remove(due.Request) == true && _calls.TryGet(due.Request, out var retried) && retried.Id == due.CallId)
                 {
                     _metrics.RecordRetry();
                     _connector.Tell(retried.Request);
@@ -302,6 +314,9 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers, IWithUnbo
             // Armed on entering HalfOpen (health check or not) and stale once it is left: only a half-open breaker meets a current one.
             case HalfOpenExpired expired when expired.Generation == _generation:
                 Trip($"still half-open after {Durations.Text(_settings.HalfOpenMaxTime)}");
+                break;
+            case CircuitBreaker.GetSummary:
+                Sender.Tell(Summary());
                 break;
             case CircuitBreaker.GetStatus:
                 Sender.Tell(Status());
@@ -368,7 +383,7 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers, IWithUnbo
         else if (_bulkhead.TryQueue(request, caller, now))
             ArmSweep();
         else
-            RefuseFull(request, caller, _noRoom);
+            RefuseFull(request, caller, NoRoom);
     }
 
     /// <summary>Sends a call that may not wait (a half-open trial, a cancel through an open breaker) if a call slot is free.</summary>
@@ -376,7 +391,7 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers, IWithUnbo
     {
         if (!_bulkhead.HasRoom(_calls.Count))
         {
-            RefuseFull(request, caller, _noRoom);
+            RefuseFull(request, caller, NoRoom);
             return false;
         }
         Send(request, caller, NowTicks);
@@ -387,7 +402,7 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers, IWithUnbo
     private void LetThrough(CancelOrder cancel)
     {
         if (SendIfRoom(cancel, Sender))
-            _log.Info("Breaker {Exchange}: Open, but the cancel of {ClientOrderId} goes through", _exchange, cancel.ClientOrderId);
+            Log.Info("Breaker {Exchange}: Open, but the cancel of {ClientOrderId} goes through", _exchange, cancel.ClientOrderId);
     }
 
     /// <param name="startedTicks">When the call's timeout started: now, or when it began to wait in the bulkhead.</param>
@@ -441,10 +456,10 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers, IWithUnbo
 
     private void RetryLater(InFlightCalls.Call call, ExchangeFailed failed)
     {
-        var backoff = Backoff.Wait(_settings.RetryBaseDelay, factor: 2, call.Attempts, _settings.RetryMaxDelay, _settings.RetryJitter, _random);
+        var backoff = Backoff.Wait(_settings.RetryBaseDelay, factor: 2, call.Attempts, _settings.RetryMaxDelay, _settings.RetryJitter, Random.Shared);
         var delay = failed.RetryAfter > backoff ? failed.RetryAfter.Value : backoff;
         _calls.CountAttempt(call.Request.Id);
-        _awaitingRetry[call.Request.Id] = failed;
+        (_awaitingRetry ??= new Dictionary<RequestId, ExchangeFailed>())[call.Request.Id] = failed;
         Timers.StartSingleTimer(call.Id, new RetryDue(call.Request.Id, call.Id), delay);
     }
 
@@ -453,13 +468,13 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers, IWithUnbo
     {
         var now = NowTicks;
         while (_bulkhead.TryTakeOverdue(now - _settings.CallTimeout.Ticks, out var waited))
-            RefuseFull(waited.Request, waited.Caller, _noFreeSlot);
+            RefuseFull(waited.Request, waited.Caller, NoFreeSlot);
         while (_calls.TryTakeOverdue(now, out var overdue))
         {
             // Answered here, so the exchange's own answer no longer matters: its client stops waiting for it.
-            if (!_awaitingRetry.Remove(overdue.Request.Id))
+            if (_awaitingRetry?.Remove(overdue.Request.Id) != true)
                 _connector.Tell(new ExchangeConnector.Abandon(overdue.Request.Id));
-            Settle(overdue, new ExchangeFailed(overdue.Request, FailureKind.Timeout, ExecutionOutcome.Unknown, null, _noAnswer));
+            Settle(overdue, new ExchangeFailed(overdue.Request, FailureKind.Timeout, ExecutionOutcome.Unknown, null, NoAnswer));
         }
     }
 
@@ -564,9 +579,9 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers, IWithUnbo
         _metrics.RecordTransition(to, now, reason);
         // An opening is what an operator must see; recovery and half-open probing are routine.
         if (to is BreakerState.Open or BreakerState.Isolated)
-            _log.Warning("Breaker {Exchange}: {From} -> {To} ({Reason})", _exchange, from, to, reason);
+            Log.Warning("Breaker {Exchange}: {From} -> {To} ({Reason})", _exchange, from, to, reason);
         else
-            _log.Info("Breaker {Exchange}: {From} -> {To} ({Reason})", _exchange, from, to, reason);
+            Log.Info("Breaker {Exchange}: {From} -> {To} ({Reason})", _exchange, from, to, reason);
         Context.System.EventStream.Publish(new BreakerTransitioned(_exchange, from, to, reason, now, openUntil));
         Remember();
     }
@@ -589,6 +604,8 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers, IWithUnbo
             _metrics.RecordRejection();
             waiting.Caller.Tell(new CircuitOpen(waiting.Request, _openUntil - _scheduler.Now));
         }
+        if (_awaitingRetry is null)
+            return;
         foreach (var (request, lastFailure) in _awaitingRetry)
             if (_calls.TryRemove(request, out var call))
             {
@@ -598,7 +615,20 @@ internal sealed class CircuitBreakerActor : UntypedActor, IWithTimers, IWithUnbo
         _awaitingRetry.Clear();
     }
 
+    private CircuitBreaker.Summary Summary()
+    {
+        var (successful, failed, rejected, bulkheadFull) = _metrics.Counts;
+        return new(_exchange, _state, _calls.Count, _bulkhead.Queued, _openTimeouts.Openings, _openUntil, successful, failed, rejected, bulkheadFull, _node);
+    }
+
     private CircuitBreaker.Status Status() => new(
         _exchange, _state, _window.ConsecutiveFailures, _window.Describe(), _halfOpenSuccesses, _calls.Count,
         _bulkhead.Queued, _openTimeouts.Openings, _openUntil, _settings, _metrics.Snapshot(_scheduler.Now), _node);
+
+    /// <summary>
+    /// Cluster mode's breaker: it keeps its state in <paramref name="memory"/>, and stashes what comes while it recalls the
+    /// state another node's breaker left.
+    /// </summary>
+    internal sealed class WithMemory(string exchange, BreakerSettings settings, Props connector, IActorRef memory)
+        : CircuitBreakerActor(exchange, settings, connector, memory), IWithUnboundedStash;
 }

@@ -16,6 +16,7 @@ internal sealed class BreakerShards : IMessageExtractor
     {
         ExchangeRequest request => request.Exchange,
         CircuitBreaker.Command command => command.Exchange,
+        CircuitBreaker.GetSummary summary => summary.Exchange,
         _ => null,
     };
 

@@ -28,8 +28,8 @@ internal static class EngineCluster
                     var memory = system.ActorOf(ReplicatedBreakerMemory.Props(cluster.StateTimeout), ReplicatedBreakerMemory.Name);
                     var connectorOf = connectors(system);
                     // The registry sends only requests for exchanges it can reach, so every entity has its connector.
-                    return exchange => CircuitBreaker.Props(exchange, settings.For(exchange),
-                        connectorOf(exchange) ?? throw new InvalidOperationException($"no connector for exchange '{exchange}'"), memory);
+                    return exchange => CircuitBreaker.Compact(exchange, settings.For(exchange),
+                        connectorOf(exchange) ?? throw new InvalidOperationException($"no connector for exchange '{exchange}'"), memory, system);
                 },
                 new BreakerShards(),
                 // A breaker holds state for as long as its exchange is traded: it is never passivated for being idle. Where the

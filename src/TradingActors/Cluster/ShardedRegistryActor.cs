@@ -21,6 +21,8 @@ internal sealed class ShardedRegistryActor : UntypedActor, IWithTimers
     /// <summary>The exchanges known to be reachable: each configured one at start, any other once a request names it.</summary>
     private readonly SortedSet<string> _exchanges;
     private readonly Dictionary<RequestId, (ExchangeRequest Request, IActorRef Caller)> _waiting = new();
+    // Made once for the snapshots until the next exchange becomes known.
+    private StatusCollector.Roster? _roster;
 
     public ITimerScheduler Timers { get; set; } = null!;
 
@@ -65,7 +67,8 @@ internal sealed class ShardedRegistryActor : UntypedActor, IWithTimers
                     Sender.Tell(new Status.Failure(new ArgumentException($"no exchange named '{command.Exchange}' is configured")));
                 break;
             case ExchangeRegistry.GetStatuses:
-                Context.ActorOf(StatusCollector.Props(_exchanges.Select(exchange => (exchange, _breakers)).ToArray(), Sender));
+                _roster ??= StatusCollector.Roster.Of(_exchanges.Select(exchange => (exchange, _breakers)));
+                Context.ActorOf(StatusCollector.Props(_roster, Sender));
                 break;
             default:
                 Unhandled(message);
@@ -87,7 +90,15 @@ internal sealed class ShardedRegistryActor : UntypedActor, IWithTimers
 
     private TimeSpan Patience(string exchange) => _settings.ClusterPatience(exchange);
 
-    private bool IsReachable(string exchange) => _exchanges.Contains(exchange) || (_reachable(exchange) && _exchanges.Add(exchange));
+    private bool IsReachable(string exchange)
+    {
+        if (_exchanges.Contains(exchange))
+            return true;
+        if (!_reachable(exchange) || !_exchanges.Add(exchange))
+            return false;
+        _roster = null;
+        return true;
+    }
 }
 
 /// <summary>

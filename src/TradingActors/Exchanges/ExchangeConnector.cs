@@ -11,8 +11,9 @@ namespace TradingActors.Exchanges;
 /// </summary>
 public static class ExchangeConnector
 {
+    /// <summary>The exchange actor, made to be a breaker's child: in the breaker's <see cref="Breaker.CompactMailbox"/>, which the breaker installs.</summary>
     public static Props Props(IExchangeClient client) =>
-        Akka.Actor.Props.Create(() => new ExchangeConnectorActor(client));
+        new(Breaker.CompactMailbox.Deploy, typeof(ExchangeConnectorActor), client);
 
     /// <summary>
     /// Told to the parent when the connector crashed. <paramref name="Request"/> is the request it
@@ -31,7 +32,8 @@ internal sealed class ExchangeConnectorActor(IExchangeClient client) : UntypedAc
 {
     // The token source of each call still running, by request id. A call that ends at once never
     // needs one of its own: it takes the spare, which stays spare since nothing can cancel it after.
-    private readonly ConcurrentDictionary<RequestId, CancellationTokenSource> _running = new();
+    // Made with the first call that does not end at once: an exchange answered from memory never needs it.
+    private ConcurrentDictionary<RequestId, CancellationTokenSource>? _running;
     private CancellationTokenSource _spare = new();
     private volatile bool _stopped;
 
@@ -59,7 +61,7 @@ internal sealed class ExchangeConnectorActor(IExchangeClient client) : UntypedAc
                 Reply(ping, Pinged(client.PingAsync(cancellation)), static (p, _) => new Pong(p));
                 break;
             case ExchangeConnector.Abandon abandon:
-                if (_running.TryRemove(abandon.Request, out var abandoned))
+                if (_running is not null && _running.TryRemove(abandon.Request, out var abandoned))
                 {
                     abandoned.Cancel();
                     abandoned.Dispose();
@@ -86,7 +88,7 @@ internal sealed class ExchangeConnectorActor(IExchangeClient client) : UntypedAc
         {
             own = _spare;
             _spare = new CancellationTokenSource();
-            _running[request.Id] = own;
+            (_running ??= new ConcurrentDictionary<RequestId, CancellationTokenSource>())[request.Id] = own;
         }
         _ = ReplyLater(request, pending, success, own, Context.Parent, Self);
     }
@@ -111,7 +113,7 @@ internal sealed class ExchangeConnectorActor(IExchangeClient client) : UntypedAc
         {
             reply = FailureClassifier.Classify(request, error);
         }
-        if (own is not null && _running.TryRemove(new KeyValuePair<RequestId, CancellationTokenSource>(request.Id, own)))
+        if (own is not null && _running!.TryRemove(new KeyValuePair<RequestId, CancellationTokenSource>(request.Id, own)))
             own.Dispose();
         breaker.Tell(reply, self);
     }
@@ -132,7 +134,7 @@ internal sealed class ExchangeConnectorActor(IExchangeClient client) : UntypedAc
     protected override void PostStop()
     {
         _stopped = true;
-        foreach (var running in _running.Values)
+        foreach (var running in _running?.Values ?? [])
             running.Cancel();
         _spare.Dispose();
     }

@@ -23,7 +23,7 @@ public sealed class EngineHealthCheck : IAkkaHealthCheck
     }
 
     /// <summary>The health of an engine whose breakers are in these states.</summary>
-    public static HealthCheckResult Of(IReadOnlyList<CircuitBreaker.Status> statuses)
+    public static HealthCheckResult Of(IReadOnlyList<CircuitBreaker.Summary> statuses)
     {
         var data = statuses.ToDictionary(status => status.Exchange, object (status) => status.State.ToString());
         var cannot = statuses.Where(status => !TakesOrders(status.State)).Select(status => $"{status.Exchange} is {status.State}").ToList();

@@ -35,7 +35,12 @@ public interface ITradingEngine
     Task<ExchangeReply> CancelOrderAsync(CancelOrder cancel, CancellationToken cancellation = default);
     Task<ExchangeReply> GetOrderStatusAsync(GetOrderStatus query, CancellationToken cancellation = default);
     Task<ExchangeReply> GetPriceAsync(GetPrice query, CancellationToken cancellation = default);
-    Task<IReadOnlyList<CircuitBreaker.Status>> GetStatusesAsync(CancellationToken cancellation = default);
+    /// <summary>Every exchange's breaker in a few figures (<see cref="CircuitBreaker.Summary"/>), cheap with thousands of exchanges.</summary>
+    Task<IReadOnlyList<CircuitBreaker.Summary>> GetStatusesAsync(CancellationToken cancellation = default);
+
+    /// <summary>One exchange's breaker in detail: its failure window, settings, response times and transitions.</summary>
+    Task<CircuitBreaker.Status> GetStatusAsync(string exchange, CancellationToken cancellation = default);
+
     Task<CircuitBreaker.Status> SendAsync(CircuitBreaker.Command command, CancellationToken cancellation = default);
     Task<IReadOnlyList<MarketFeed.Status>> GetFeedStatusesAsync(CancellationToken cancellation = default);
 }
@@ -101,9 +106,12 @@ internal sealed class TradingEngineFacade : ITradingEngine
     public Task<ExchangeReply> GetPriceAsync(GetPrice query, CancellationToken cancellation = default) =>
         Ask<ExchangeReply, TradingEngineHosting.Keys.Router>(_router, query, Bound(query.Exchange, routed: true), cancellation);
 
-    public async Task<IReadOnlyList<CircuitBreaker.Status>> GetStatusesAsync(CancellationToken cancellation = default) =>
+    public async Task<IReadOnlyList<CircuitBreaker.Summary>> GetStatusesAsync(CancellationToken cancellation = default) =>
         (await Ask<ExchangeRegistry.Statuses, TradingEngineHosting.Keys.Exchanges>(
             _exchanges, ExchangeRegistry.GetStatuses.Instance, Bound("every exchange"), cancellation)).Exchanges;
+
+    public Task<CircuitBreaker.Status> GetStatusAsync(string exchange, CancellationToken cancellation = default) =>
+        SendAsync(new CircuitBreaker.GetStatus(exchange), cancellation);
 
     public Task<CircuitBreaker.Status> SendAsync(CircuitBreaker.Command command, CancellationToken cancellation = default) =>
         Ask<CircuitBreaker.Status, TradingEngineHosting.Keys.Exchanges>(_exchanges, command, Bound(command.Exchange), cancellation);

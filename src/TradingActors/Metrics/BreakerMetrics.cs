@@ -13,11 +13,13 @@ internal sealed class BreakerMetrics
 
     private static readonly BreakerState[] States = Enum.GetValues<BreakerState>();
 
-    // Allocated with the first response: a breaker that is never used costs no window.
+    // Made with the first response and grown with the responses up to the window: a breaker that is never
+    // used costs no window, and one used a few times a small one. Likewise the history and the time in each
+    // state, made with the first transition.
     private long[]? _responseTicks;
     private int _responses;
-    private readonly Queue<StateChange> _transitions = new();
-    private readonly long[] _ticksInState = new long[States.Length];
+    private Queue<StateChange>? _transitions;
+    private long[]? _ticksInState;
     private readonly KeyValuePair<string, object?> _exchange;
     private readonly EngineMeter _meter;
     private BreakerState _state = BreakerState.Closed;
@@ -45,6 +47,9 @@ internal sealed class BreakerMetrics
     private static readonly KeyValuePair<string, object?> Failed = new("outcome", "failure");
     private static readonly KeyValuePair<string, object?> CircuitOpen = new("reason", "circuit_open");
     private static readonly KeyValuePair<string, object?> BulkheadFull = new("reason", "bulkhead_full");
+
+    /// <summary>The lifetime counts, for a breaker's summary: read as they are, with nothing to work out.</summary>
+    public (long Successful, long Failed, long Rejected, long BulkheadFull) Counts => (_successful, _failed, _rejected, _bulkheadFull);
 
     /// <param name="refused">The exchange answered with a business rejection: a sane answer, so a success for the breaker.</param>
     public void RecordSuccess(long responseTicks, bool refused = false)
@@ -79,7 +84,8 @@ internal sealed class BreakerMetrics
 
     public void RecordTransition(BreakerState to, DateTimeOffset at, string reason)
     {
-        _ticksInState[(int)_state] += (at - _enteredState).Ticks;
+        (_ticksInState ??= new long[States.Length])[(int)_state] += (at - _enteredState).Ticks;
+        _transitions ??= new Queue<StateChange>();
         if (_transitions.Count == TransitionHistory)
             _transitions.Dequeue();
         _transitions.Enqueue(new StateChange(_state, to, at, reason));
@@ -97,16 +103,19 @@ internal sealed class BreakerMetrics
         Array.Sort(window);
         var timeInState = new Dictionary<BreakerState, TimeSpan>(States.Length);
         foreach (var state in States)
-            timeInState[state] = TimeSpan.FromTicks(_ticksInState[(int)state] + (state == _state ? (now - _enteredState).Ticks : 0));
+            timeInState[state] = TimeSpan.FromTicks((_ticksInState?[(int)state] ?? 0) + (state == _state ? (now - _enteredState).Ticks : 0));
         return new MetricsSnapshot(
             _successful + _failed, _successful, _failed, _rejected, _bulkheadFull, _retries, _late,
             Average(window), Percentile(window, 0.50), Percentile(window, 0.95), Percentile(window, 0.99),
-            timeInState, _transitions.ToArray());
+            timeInState, _transitions?.ToArray() ?? []);
     }
 
     private void RecordResponse(long ticks, KeyValuePair<string, object?> outcome)
     {
-        (_responseTicks ??= new long[ResponseWindow])[_responses++ % ResponseWindow] = ticks;
+        var slot = _responses++ % ResponseWindow;
+        if (_responseTicks is null || slot == _responseTicks.Length)
+            Array.Resize(ref _responseTicks, Math.Min(ResponseWindow, Math.Max(4, slot * 2)));
+        _responseTicks[slot] = ticks;
         _meter.Requests.Add(1, _exchange, outcome);
         if (_meter.Duration.Enabled)
             _meter.Duration.Record(TimeSpan.FromTicks(ticks).TotalSeconds, _exchange, outcome);

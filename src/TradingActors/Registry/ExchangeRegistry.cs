@@ -23,14 +23,17 @@ public static class ExchangeRegistry
     internal static Props Sharded(TradingSettings settings, Func<string, bool> reachable, IActorRef breakers) =>
         Akka.Actor.Props.Create(() => new ShardedRegistryActor(settings, reachable, breakers));
 
-    /// <summary>Asks for the status of every exchange's breaker, answered with <see cref="Statuses"/>.</summary>
+    /// <summary>
+    /// Asks for the summary of every exchange's breaker, answered with <see cref="Statuses"/>. The detailed status of
+    /// one exchange (its failure window, settings, response times, transitions) is <see cref="CircuitBreaker.GetStatus"/>.
+    /// </summary>
     public sealed record GetStatuses
     {
         public static readonly GetStatuses Instance = new();
     }
 
-    /// <summary>Every breaker's status, ordered by exchange name.</summary>
-    public sealed record Statuses(IReadOnlyList<CircuitBreaker.Status> Exchanges);
+    /// <summary>Every breaker's summary, ordered by exchange name; a breaker that did not answer in time is left out.</summary>
+    public sealed record Statuses(IReadOnlyList<CircuitBreaker.Summary> Exchanges);
 }
 
 internal sealed class ExchangeRegistryActor : UntypedActor
@@ -38,6 +41,8 @@ internal sealed class ExchangeRegistryActor : UntypedActor
     private readonly TradingSettings _settings;
     private readonly Func<string, Props?> _connector;
     private readonly Dictionary<string, IActorRef> _breakers = new(StringComparer.Ordinal);
+    // Sorted once for the snapshots until the next breaker is made.
+    private StatusCollector.Roster? _roster;
 
     public ExchangeRegistryActor(TradingSettings settings, Func<string, Props?> connector)
     {
@@ -66,7 +71,8 @@ internal sealed class ExchangeRegistryActor : UntypedActor
                     Sender.Tell(new Status.Failure(new ArgumentException($"no exchange named '{command.Exchange}' is configured")));
                 break;
             case ExchangeRegistry.GetStatuses:
-                Context.ActorOf(StatusCollector.Props(_breakers.Select(breaker => (breaker.Key, breaker.Value)).ToArray(), Sender));
+                _roster ??= StatusCollector.Roster.Of(_breakers.Select(breaker => (breaker.Key, breaker.Value)));
+                Context.ActorOf(StatusCollector.Props(_roster, Sender));
                 break;
             default:
                 Unhandled(message);
@@ -80,8 +86,10 @@ internal sealed class ExchangeRegistryActor : UntypedActor
             return breaker;
         if (_connector(exchange) is not { } connector)
             return null;
-        breaker = Context.ActorOf(CircuitBreaker.Props(exchange, _settings.For(exchange), connector), Uri.EscapeDataString(exchange));
+        breaker = Context.ActorOf(CircuitBreaker.Compact(exchange, _settings.For(exchange), connector, null, Context.System),
+            Uri.EscapeDataString(exchange));
         _breakers.Add(exchange, breaker);
+        _roster = null;
         return breaker;
     }
 }

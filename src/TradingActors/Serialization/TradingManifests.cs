@@ -47,6 +47,8 @@ internal static class TradingManifests
         (typeof(CircuitBreaker.Reset), "CircuitBreaker.Reset"),
         (typeof(CircuitBreaker.RecordOnly), "CircuitBreaker.RecordOnly"),
         (typeof(CircuitBreaker.Status), "CircuitBreaker.Status"),
+        (typeof(CircuitBreaker.GetSummary), "CircuitBreaker.GetSummary"),
+        (typeof(CircuitBreaker.Summary), "CircuitBreaker.Summary"),
         (typeof(BreakerMemory.Saved), "BreakerMemory.Saved"),
         (typeof(BreakerTransitioned), "BreakerTransitioned"),
         (typeof(BreakerAlerts.Alert), "BreakerAlerts.Alert"),

@@ -7,7 +7,7 @@ namespace TradingActors.Node.Tests.Http;
 public sealed class StatusEndpointSpecs : RunningNode
 {
     [Fact]
-    public async Task Status_answers_every_breakers_snapshot_with_readable_states_and_times()
+    public async Task Status_answers_every_breakers_summary_with_readable_states()
     {
         using var response = await Http.GetAsync("/status");
 
@@ -16,7 +16,25 @@ public sealed class StatusEndpointSpecs : RunningNode
         var exchanges = json.RootElement.GetProperty("exchanges").EnumerateArray().ToList();
         Assert.Equal(["binance", "bybit", "kraken"], exchanges.Select(e => e.GetProperty("exchange").GetString()));
         Assert.All(exchanges, e => Assert.Equal("Closed", e.GetProperty("state").GetString()));
-        Assert.Equal("00:00:02", exchanges[0].GetProperty("settings").GetProperty("callTimeout").GetString());
+    }
+
+    [Fact]
+    public async Task Status_of_one_exchange_answers_its_breaker_in_detail_with_readable_times()
+    {
+        using var response = await Http.GetAsync("/status/binance");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("binance", json.RootElement.GetProperty("exchange").GetString());
+        Assert.Equal("00:00:02", json.RootElement.GetProperty("settings").GetProperty("callTimeout").GetString());
+    }
+
+    [Fact]
+    public async Task Status_of_an_exchange_that_is_not_configured_is_404()
+    {
+        using var response = await Http.GetAsync("/status/nowhere");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
     [Fact]

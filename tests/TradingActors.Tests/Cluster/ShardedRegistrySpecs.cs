@@ -126,14 +126,14 @@ public sealed class ShardedRegistrySpecs(ITestOutputHelper output) : EngineSpec(
     }
 
     [Fact]
-    public void A_status_of_every_exchange_is_asked_of_the_shard_region()
+    public void A_summary_of_every_exchange_is_asked_of_the_shard_region()
     {
         var region = CreateTestProbe();
         var registry = Registry(region.Ref);
 
         registry.Tell(ExchangeRegistry.GetStatuses.Instance, TestActor);
 
-        var asked = new[] { region.ExpectMsg<CircuitBreaker.GetStatus>(), region.ExpectMsg<CircuitBreaker.GetStatus>() };
-        Assert.Equal(["binance", "bybit"], asked.Select(status => status.Exchange).Order());
+        var asked = new[] { region.ExpectMsg<CircuitBreaker.GetSummary>(), region.ExpectMsg<CircuitBreaker.GetSummary>() };
+        Assert.Equal(["binance", "bybit"], asked.Select(summary => summary.Exchange).Order());
     }
 }

@@ -69,10 +69,12 @@ public sealed class TradingEngineHostingSpecs
         var engine = host.Services.GetRequiredService<ITradingEngine>();
 
         var isolated = await engine.SendAsync(new CircuitBreaker.Isolate("binance", "maintenance"));
-        var statuses = await engine.GetStatusesAsync();
+        var summaries = await engine.GetStatusesAsync();
+        var binance = await engine.GetStatusAsync("binance");
 
         Assert.Equal(BreakerState.Isolated, isolated.State);
-        Assert.Equal(("binance", 3), (statuses.Single().Exchange, statuses.Single().Settings.FailureThreshold));
+        Assert.Equal(("binance", BreakerState.Isolated), (summaries.Single().Exchange, summaries.Single().State));
+        Assert.Equal(3, binance.Settings.FailureThreshold);
         await host.StopAsync();
     }
 

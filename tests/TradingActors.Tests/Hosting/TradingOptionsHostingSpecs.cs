@@ -71,7 +71,7 @@ public sealed class TradingOptionsHostingSpecs
         var engine = host.Services.GetRequiredService<ITradingEngine>();
 
         await engine.GetPriceAsync(new GetPrice("binance", "BTCUSDT"));
-        var binance = (await engine.GetStatusesAsync()).Single(status => status.Exchange == "binance");
+        var binance = await engine.GetStatusAsync("binance");
 
         Assert.Equal(3, binance.Settings.FailureThreshold);
         await host.StopAsync();

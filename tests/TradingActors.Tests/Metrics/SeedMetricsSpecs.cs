@@ -49,6 +49,27 @@ public sealed class SeedMetricsSpecs(ITestOutputHelper output) : EngineSpec(outp
     }
 
     [Fact]
+    public void Response_times_cover_the_last_hundred_calls_once_there_have_been_more()
+    {
+        var exchange = NewExchange().WithFault(CallFilter.All, new SimulatedFault.Slow(TimeSpan.FromMilliseconds(100)));
+        var breaker = BreakerOver(exchange, Seed);
+
+        for (var call = 1; call <= 150; call++)
+        {
+            breaker.Tell(Price(), TestActor);
+            ExchangeSettled(breaker);
+            Clock.Advance(TimeSpan.FromMilliseconds(call <= 50 ? 900 : 100));
+            ExpectMsg<PriceQuoted>();
+        }
+
+        var metrics = StatusOf(breaker).Metrics;
+        Assert.Equal(150, metrics.Total);
+        Assert.Equal(
+            (TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(100)),
+            (metrics.AverageResponse, metrics.P99));
+    }
+
+    [Fact]
     public void Rejections_are_counted_apart_from_calls()
     {
         var exchange = NewExchange().WithFault(CallFilter.All, new SimulatedFault.Fail(FailureKind.ServerError));

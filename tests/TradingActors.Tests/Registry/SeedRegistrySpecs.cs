@@ -36,20 +36,40 @@ public sealed class SeedRegistrySpecs(ITestOutputHelper output) : EngineSpec(out
         Assert.Equal(42_010, Ask<PriceQuoted>(registry, new GetPrice("bybit", "BTC/USDT")).Price);
         Assert.Equal(RejectionReason.UnknownSymbol, Ask<ExchangeRejected>(registry, new GetPrice("kraken", "BTC/USDT")).Reason);
 
-        var kraken = Statuses(registry).Single(s => s.Exchange == "kraken");
+        var kraken = Detail(registry, "kraken");
         Assert.Equal((0, 1L, 0L), (kraken.ConsecutiveFailures, kraken.Metrics.Successful, kraken.Metrics.Failed));
     }
 
     [Fact]
     public void The_status_table_lists_every_configured_exchange_with_its_own_settings()
     {
-        var statuses = Statuses(SeedRegistry());
+        var registry = SeedRegistry();
 
-        Assert.Equal(["binance", "bybit", "kraken"], statuses.Select(s => s.Exchange));
-        Assert.All(statuses, s => Assert.Equal(BreakerState.Closed, s.State));
+        var summaries = Statuses(registry);
+
+        Assert.Equal(["binance", "bybit", "kraken"], summaries.Select(s => s.Exchange));
+        Assert.All(summaries, s => Assert.Equal(BreakerState.Closed, s.State));
         Assert.Equal(
             [(3, 2, 30), (5, 3, 60), (4, 2, 45)],
-            statuses.Select(s => (s.Settings.FailureThreshold, s.Settings.SuccessThreshold, (int)s.Settings.OpenTimeout.TotalSeconds)));
+            summaries.Select(s => Detail(registry, s.Exchange).Settings)
+                .Select(s => (s.FailureThreshold, s.SuccessThreshold, (int)s.OpenTimeout.TotalSeconds)));
+    }
+
+    [Fact]
+    public void The_summary_of_every_exchange_gives_each_breaker_s_state_and_counts()
+    {
+        var registry = SeedRegistry();
+        Ask<PriceQuoted>(registry, new GetPrice("binance", "BTC/USDT"));
+        Ask<PriceQuoted>(registry, new GetPrice("binance", "BTC/USDT"));
+        registry.Tell(new CircuitBreaker.Isolate("bybit", "maintenance"), TestActor);
+        ExpectMsg<CircuitBreaker.Status>();
+        Ask<CircuitOpen>(registry, new GetPrice("bybit", "BTC/USDT"));
+
+        var summaries = Statuses(registry);
+
+        Assert.Equal(
+            [("binance", BreakerState.Closed, 2L, 0L, 0L), ("bybit", BreakerState.Isolated, 0L, 0L, 1L), ("kraken", BreakerState.Closed, 0L, 0L, 0L)],
+            summaries.Select(s => (s.Exchange, s.State, s.Successful, s.Failed, s.Rejected)));
     }
 
     [Fact]
@@ -59,7 +79,8 @@ public sealed class SeedRegistrySpecs(ITestOutputHelper output) : EngineSpec(out
 
         Ask<ExchangeRejected>(registry, new GetPrice("okx", "BTC/USDT"));
 
-        var okx = Statuses(registry).Single(s => s.Exchange == "okx");
+        Assert.Contains("okx", Statuses(registry).Select(s => s.Exchange));
+        var okx = Detail(registry, "okx");
         Assert.Equal((5, 2, TimeSpan.FromSeconds(30)), (okx.Settings.FailureThreshold, okx.Settings.SuccessThreshold, okx.Settings.OpenTimeout));
     }
 
@@ -80,9 +101,15 @@ public sealed class SeedRegistrySpecs(ITestOutputHelper output) : EngineSpec(out
         Assert.Null(Ask<CircuitOpen>(registry, new GetPrice("bybit", "BTC/USDT")).RetryAfter);
     }
 
-    private IReadOnlyList<CircuitBreaker.Status> Statuses(IActorRef registry)
+    private IReadOnlyList<CircuitBreaker.Summary> Statuses(IActorRef registry)
     {
         registry.Tell(ExchangeRegistry.GetStatuses.Instance, TestActor);
         return ExpectMsg<ExchangeRegistry.Statuses>().Exchanges;
+    }
+
+    private CircuitBreaker.Status Detail(IActorRef registry, string exchange)
+    {
+        registry.Tell(new CircuitBreaker.GetStatus(exchange), TestActor);
+        return ExpectMsg<CircuitBreaker.Status>();
     }
 }

@@ -41,6 +41,8 @@ internal static class MessageSamples
             At, At.AddSeconds(2), 1, [new Trade(77_001, 0.02345678m, 42_000.12345678m)]);
         var breaker = new CircuitBreaker.Status("binance", BreakerState.HalfOpen, 3, "2/3 in a row", 1, 2, 4, 5, At.AddSeconds(30),
             Breaker, Metrics, "akka.tcp://trading@127.0.0.1:4053");
+        var summary = new CircuitBreaker.Summary("binance", BreakerState.Open, 2, 4, 5, At.AddSeconds(30), 40, 3, 7, 1,
+            "akka.tcp://trading@127.0.0.1:4053");
         var lastPrice = new MarketFeed.FeedPrice("binance", "BTCUSDT", 42_000.12345678m, TimeSpan.FromMilliseconds(850.5), Backup);
         var feed = new MarketFeed.Status("binance", FeedState.OnBackup, "5 failed attempts on the primary", At, Backup, 2, 3,
             new FeedCounts(1_000, 2, 3, 4, 5, 6, 7, 8, 9), [lastPrice], Feed);
@@ -76,6 +78,8 @@ internal static class MessageSamples
             new(new CircuitBreaker.Reset("bybit"), "CircuitBreaker.Reset"),
             new(new CircuitBreaker.RecordOnly("kraken"), "CircuitBreaker.RecordOnly"),
             new(breaker, "CircuitBreaker.Status"),
+            new(new CircuitBreaker.GetSummary("binance"), "CircuitBreaker.GetSummary"),
+            new(summary, "CircuitBreaker.Summary"),
             new(new BreakerMemory.Saved("binance", BreakerState.Open, At.AddSeconds(30), 2, "rate limited: banned", "akka.tcp://trading@127.0.0.1:4053", At),
                 "BreakerMemory.Saved"),
             new(new BreakerTransitioned("binance", BreakerState.HalfOpen, BreakerState.Open, "a trial failed", At, At.AddMinutes(1)),
@@ -84,7 +88,7 @@ internal static class MessageSamples
                 At.AddMinutes(1), 2), "BreakerAlerts.Alert"),
 
             new(ExchangeRegistry.GetStatuses.Instance, "ExchangeRegistry.GetStatuses"),
-            new(new ExchangeRegistry.Statuses([breaker, breaker with { Exchange = "bybit", State = BreakerState.Isolated }]),
+            new(new ExchangeRegistry.Statuses([summary, summary with { Exchange = "bybit", State = BreakerState.Isolated }]),
                 "ExchangeRegistry.Statuses"),
             new(TradingEngine.GetParts.Instance, "TradingEngine.GetParts"),
             new(new TradingEngine.Parts(actors[0], actors[1], actors[2], actors[3], actors[4]), "TradingEngine.Parts"),
