@@ -96,7 +96,7 @@ public sealed class BinanceClient : IExchangeClient, IDisposable
         return Signed(method, "/api/v3/order", ref query);
     }
 
-    /// <summary>Stamps, signs and sends <paramref name="query"/>: an order in a form body, as Binance's own clients send it; the rest in the URL.</summary>
+    /// <summary>Stamps and signs <paramref name="query"/> into a request: an order's in a form body, as Binance's own clients send it; the rest in the URL.</summary>
     private HttpRequestMessage Signed(HttpMethod method, string path, ref BinanceQuery query)
     {
         query.Add("recvWindow", (long)_settings.RecvWindow.TotalMilliseconds);
