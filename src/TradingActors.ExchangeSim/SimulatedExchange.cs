@@ -35,6 +35,9 @@ public sealed class SimulatedExchange
 
     public string Name => _options.Name;
 
+    /// <summary>The API it speaks.</summary>
+    public ExchangeDialect Dialect => _options.Dialect;
+
     /// <summary>
     /// The REST base address, http://127.0.0.1:port/; it stays the same across outages. The trailing '/' is
     /// what a URI with no path has: relative paths (api/v3/ping) resolve under it, as in HttpClient.BaseAddress.

@@ -8,6 +8,9 @@ public sealed record ExchangeOptions(string Name)
     /// <summary>The loopback port; 0 picks a free one, which the exchange then keeps across outages.</summary>
     public int Port { get; init; }
 
+    /// <summary>The API it speaks. Default: Binance's.</summary>
+    public ExchangeDialect Dialect { get; init; } = ExchangeDialect.Binance;
+
     /// <summary>The listed symbols and their start prices. Default: BTCUSDT at 42000 and ETHUSDT at 2200.</summary>
     public IReadOnlyList<SymbolOptions> Symbols { get; init; } =
         [new SymbolOptions("BTCUSDT", 42000m), new SymbolOptions("ETHUSDT", 2200m)];
@@ -26,6 +29,8 @@ public sealed record ExchangeOptions(string Name)
         ArgumentException.ThrowIfNullOrWhiteSpace(Name, nameof(Name));
         ArgumentOutOfRangeException.ThrowIfNegative(Port, nameof(Port));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(Port, 65535, nameof(Port));
+        if (!Enum.IsDefined(Dialect))
+            throw new ArgumentOutOfRangeException(nameof(Dialect), Dialect, $"Exchange '{Name}' speaks no known dialect.");
         if (Symbols.Count == 0)
             throw new ArgumentException($"Exchange '{Name}' lists no symbol.", nameof(Symbols));
         if (Symbols.Select(s => s.Symbol).Distinct().Count() != Symbols.Count)

@@ -9,7 +9,7 @@ internal static class HoconOptionsReader
     private static readonly string[] SimulatorKeys =
         ["seed", "admin-token", "tick-interval", "trade-rate", "volatility", "ping-interval", "pong-timeout", "exchanges", "schedule"];
 
-    private static readonly string[] ExchangeKeys = ["port", "symbols", "accounts", "weight-limit", "fault"];
+    private static readonly string[] ExchangeKeys = ["port", "dialect", "symbols", "accounts", "weight-limit", "fault"];
     private static readonly string[] SymbolKeys = ["price", "quote", "tick-size", "step-size", "min-notional"];
     private static readonly string[] AccountKeys = ["api-key", "secret", "balances"];
     private static readonly string[] WeightLimitKeys = ["budget", "window", "ban-after", "ban-duration"];
@@ -56,6 +56,7 @@ internal static class HoconOptionsReader
         return defaults with
         {
             Port = exchange.Has("port") ? exchange.Int("port", 0, 65535) : defaults.Port,
+            Dialect = exchange.Has("dialect") ? exchange.Enum<ExchangeDialect>("dialect") : defaults.Dialect,
             Symbols = exchange.Has("symbols") ? ReadSymbols(exchange.Section("symbols")) : defaults.Symbols,
             Accounts = exchange.Has("accounts") ? ReadAccounts(exchange, "accounts") : defaults.Accounts,
             WeightLimit = exchange.Has("weight-limit") ? ReadWeightLimit(exchange.Section("weight-limit")) : defaults.WeightLimit,

@@ -4,15 +4,17 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using TradingActors.ExchangeSim.Bybit;
 using TradingActors.ExchangeSim.Configuration;
 using TradingActors.ExchangeSim.Faults;
+using TradingActors.ExchangeSim.Kraken;
 using TradingActors.ExchangeSim.Rest;
 using TradingActors.ExchangeSim.Streams;
 using TradingActors.ExchangeSim.WebSocketApi;
 
 namespace TradingActors.ExchangeSim.Hosting;
 
-/// <summary>Builds the web application of one exchange: its REST API, its streams, its WebSocket API and its admin endpoint, on one loopback port.</summary>
+/// <summary>Builds the web application of one exchange: its REST API, its streams and WebSocket API in its dialect, and its admin endpoint, on one loopback port.</summary>
 internal static class ExchangeApp
 {
     // Requests and streams end as soon as the exchange stops; this only bounds a straggler.
@@ -48,13 +50,29 @@ internal static class ExchangeApp
         var app = builder.Build();
         app.UseMiddleware<UnreadableBodies>(exchange.Name);
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = simulator.PingInterval, KeepAliveTimeout = simulator.PongTimeout });
+        switch (exchange.Dialect)
+        {
+            case ExchangeDialect.Bybit:
+                app.MapBybit();
+                break;
+            case ExchangeDialect.Kraken:
+                app.MapKraken();
+                break;
+            default:
+                MapBinance(app);
+                break;
+        }
+        app.MapFaultAdmin();
+        return app;
+    }
+
+    private static void MapBinance(WebApplication app)
+    {
         app.UseMiddleware<FaultGate>();
         app.MapMarketData();
         app.MapOrders();
         app.MapAccount();
         app.MapTradeStreams();
         app.MapWebSocketApi();
-        app.MapFaultAdmin();
-        return app;
     }
 }
