@@ -43,6 +43,10 @@ internal static class Engine
     public static IActorRef Registry(ActorSystem system, IExchangeClient exchange, string hocon = "") =>
         system.ActorOf(ExchangeRegistry.Props(TradingSettings.From(Configuration(hocon)), _ => ExchangeConnector.Props(exchange)));
 
+    /// <summary>The breaker behind <paramref name="registry"/>, as the router holds it once the registry has said where it is.</summary>
+    public static IActorRef Breaker(IActorRef registry) =>
+        registry.Ask<ExchangeRegistry.Resolved>(new ExchangeRegistry.Resolve(Exchange), TimeSpan.FromSeconds(10)).Result.Target;
+
     /// <summary>The whole engine as <see cref="TradingEngine.Props"/> builds it (registry, router, order ledger), every exchange behind <paramref name="exchange"/>.</summary>
     public static Task<TradingEngine.Parts> Whole(ActorSystem system, TradingSettings settings, IExchangeClient exchange) =>
         system.ActorOf(TradingEngine.Props(settings, _ => ExchangeConnector.Props(exchange)))

@@ -66,6 +66,10 @@ internal sealed class ShardedRegistryActor : UntypedActor, IWithTimers
                 else
                     Sender.Tell(new Status.Failure(new ArgumentException($"no exchange named '{command.Exchange}' is configured")));
                 break;
+            // A breaker's home may change with the cluster, so its requests always come through here.
+            case ExchangeRegistry.Resolve resolve:
+                Sender.Tell(new ExchangeRegistry.Resolved(resolve.Exchange, Self));
+                break;
             case ExchangeRegistry.GetStatuses:
                 _roster ??= StatusCollector.Roster.Of(_exchanges.Select(exchange => (exchange, _breakers)));
                 Context.ActorOf(StatusCollector.Props(_roster, Sender));

@@ -34,6 +34,18 @@ public static class ExchangeRegistry
 
     /// <summary>Every breaker's summary, ordered by exchange name; a breaker that did not answer in time is left out.</summary>
     public sealed record Statuses(IReadOnlyList<CircuitBreaker.Summary> Exchanges);
+
+    /// <summary>
+    /// Asks where an exchange's requests may be sent without passing through the registry, answered with
+    /// <see cref="Resolved"/>. It is answered after every request sent before it has been passed on, so a
+    /// sender that switches to the answer keeps its requests in order.
+    /// </summary>
+    public sealed record Resolve(string Exchange);
+
+    /// <param name="Target">The exchange's breaker; the registry itself where requests must keep passing through it
+    /// (an exchange it cannot reach, or a breaker that lives in the cluster's shards). Watch it: a breaker that
+    /// stops is made anew behind the registry, under another reference.</param>
+    public sealed record Resolved(string Exchange, IActorRef Target);
 }
 
 internal sealed class ExchangeRegistryActor : UntypedActor
@@ -69,6 +81,10 @@ internal sealed class ExchangeRegistryActor : UntypedActor
                     commanded.Forward(command);
                 else
                     Sender.Tell(new Status.Failure(new ArgumentException($"no exchange named '{command.Exchange}' is configured")));
+                break;
+            case ExchangeRegistry.Resolve resolve:
+                Sender.Tell(new ExchangeRegistry.Resolved(resolve.Exchange,
+                    string.IsNullOrWhiteSpace(resolve.Exchange) ? Self : BreakerFor(resolve.Exchange) ?? Self));
                 break;
             case ExchangeRegistry.GetStatuses:
                 _roster ??= StatusCollector.Roster.Of(_breakers.Select(breaker => (breaker.Key, breaker.Value)));

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using TradingActors.Exchanges;
 using TradingActors.MarketData;
+using TradingActors.Registry;
 
 namespace TradingActors.Routing;
 
@@ -12,10 +13,14 @@ namespace TradingActors.Routing;
 /// (circuit open, bulkhead full, rate limited, refused before sending): never after an unknown outcome,
 /// which may have filled. Cancels and status queries stay with the exchange that holds the order.
 /// The reply is the last exchange's own; its request names the exchange that served it.
+/// Once the registry has said where an exchange's breaker is (<see cref="ExchangeRegistry.Resolve"/>), its
+/// requests go straight to it, one hop shorter; a breaker that stops is forgotten, and what was in flight on
+/// it is answered as of unknown outcome, since it may have reached the exchange.
 /// </summary>
 public static class FallbackRouter
 {
-    /// <param name="exchanges">The registry (or anything that answers requests as it does).</param>
+    /// <param name="exchanges">The registry (or anything that answers requests as it does; one that leaves
+    /// <see cref="ExchangeRegistry.Resolve"/> unanswered keeps every request passing through it).</param>
     /// <param name="feeds">The market data feeds, asked for a last price when no exchange can quote one.</param>
     public static Props Props(IActorRef exchanges, IReadOnlyDictionary<string, IReadOnlyList<string>> fallbacks, IActorRef? feeds = null) =>
         Akka.Actor.Props.Create(() => new FallbackRouterActor(exchanges, fallbacks, feeds ?? ActorRefs.Nobody));
@@ -44,6 +49,10 @@ internal sealed class FallbackRouterActor(
     private readonly Dictionary<RequestId, Routing> _routing = new();
     private readonly Dictionary<string, IReadOnlyList<string>> _chains = new(StringComparer.Ordinal);
 
+    // Where each exchange's requests go once the registry has said, and the exchanges it has been asked about.
+    private readonly Dictionary<string, IActorRef> _targets = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _resolving = new(StringComparer.Ordinal);
+
     protected override void OnReceive(object message)
     {
         switch (message)
@@ -56,14 +65,16 @@ internal sealed class FallbackRouterActor(
                     Attempt(request, new Routing(request, Sender, ChainFrom(request.Exchange), 0));
                 break;
             case ExchangeReply reply when _routing.Remove(reply.Request.Id, out var routing):
-                if (!FallbackRouter.MayFallBack(reply))
-                    routing.Caller.Tell(reply);
-                else if (routing.Next < routing.Chain.Count)
-                    Attempt(reply.Request, routing);
-                else if (reply.Request is GetPrice price && !feeds.IsNobody())
-                    AskFeed(price with { Exchange = routing.Chain[0] }, routing.Caller, reply);
-                else
-                    routing.Caller.Tell(reply);
+                Answered(reply, routing);
+                break;
+            case ExchangeRegistry.Resolved resolved:
+                _resolving.Remove(resolved.Exchange);
+                _targets[resolved.Exchange] = resolved.Target;
+                if (!resolved.Target.Equals(exchanges))
+                    Context.Watch(resolved.Target);
+                break;
+            case Terminated terminated:
+                Forget(terminated.ActorRef);
                 break;
             case MarketFeed.LastPriceReply last when _askedFeeds.TryGetValue((last.Exchange, last.Symbol), out var waiting):
                 var (caller, failure) = waiting.Dequeue();
@@ -79,6 +90,31 @@ internal sealed class FallbackRouterActor(
         }
     }
 
+    private void Answered(ExchangeReply reply, Routing routing)
+    {
+        if (!FallbackRouter.MayFallBack(reply))
+            routing.Caller.Tell(reply);
+        else if (routing.Next < routing.Chain.Count)
+            Attempt(reply.Request, routing);
+        else if (reply.Request is GetPrice price && !feeds.IsNobody())
+            AskFeed(price with { Exchange = routing.Chain[0] }, routing.Caller, reply);
+        else
+            routing.Caller.Tell(reply);
+    }
+
+    private void Forget(IActorRef breaker)
+    {
+        var gone = _targets.Where(target => target.Value.Equals(breaker)).Select(target => target.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var exchange in gone)
+            _targets.Remove(exchange);
+        foreach (var stranded in _routing.Values.Where(routing => gone.Contains(routing.Request.Exchange)).ToList())
+        {
+            _routing.Remove(stranded.Request.Id);
+            Answered(new ExchangeFailed(stranded.Request, FailureKind.ConnectionFailed, ExecutionOutcome.Unknown, null,
+                $"the {stranded.Request.Exchange} breaker stopped while the request was in flight"), stranded);
+        }
+    }
+
     private IReadOnlyList<string> ChainFrom(string primary)
     {
         if (!_chains.TryGetValue(primary, out var chain))
@@ -90,7 +126,14 @@ internal sealed class FallbackRouterActor(
     {
         var attempt = request.Exchange == routing.Chain[routing.Next] ? request : request with { Exchange = routing.Chain[routing.Next] };
         _routing.Add(attempt.Id, routing with { Request = attempt, Next = routing.Next + 1 });
-        exchanges.Tell(attempt);
+        if (_targets.TryGetValue(attempt.Exchange, out var breaker))
+            breaker.Tell(attempt);
+        else
+        {
+            exchanges.Tell(attempt);
+            if (_resolving.Add(attempt.Exchange))
+                exchanges.Tell(new ExchangeRegistry.Resolve(attempt.Exchange));
+        }
     }
 
     private void AskFeed(GetPrice price, IActorRef caller, ExchangeReply failure)

@@ -55,6 +55,8 @@ internal static class TradingManifests
 
         (typeof(ExchangeRegistry.GetStatuses), "ExchangeRegistry.GetStatuses"),
         (typeof(ExchangeRegistry.Statuses), "ExchangeRegistry.Statuses"),
+        (typeof(ExchangeRegistry.Resolve), "ExchangeRegistry.Resolve"),
+        (typeof(ExchangeRegistry.Resolved), "ExchangeRegistry.Resolved"),
         (typeof(TradingEngine.GetParts), "TradingEngine.GetParts"),
         (typeof(TradingEngine.Parts), "TradingEngine.Parts"),
 

@@ -38,6 +38,16 @@ public sealed class ShardedRegistrySpecs(ITestOutputHelper output) : EngineSpec(
     }
 
     [Fact]
+    public void An_exchange_resolves_to_the_registry_itself_since_its_breaker_may_move()
+    {
+        var registry = Registry(CreateTestProbe().Ref);
+
+        registry.Tell(new ExchangeRegistry.Resolve("binance"), TestActor);
+
+        Assert.Equal(registry, ExpectMsg<ExchangeRegistry.Resolved>().Target);
+    }
+
+    [Fact]
     public void A_request_its_breaker_never_answers_is_answered_as_a_timeout_of_unknown_outcome_after_twice_the_call_timeout_and_the_patience()
     {
         var region = CreateTestProbe();

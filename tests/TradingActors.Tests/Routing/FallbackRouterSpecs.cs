@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.TestKit;
 using TradingActors.Exchanges;
 using TradingActors.MarketData;
+using TradingActors.Registry;
 using TradingActors.Routing;
 
 namespace TradingActors.Tests.Routing;
@@ -11,10 +12,81 @@ public sealed class FallbackRouterSpecs(ITestOutputHelper output) : EngineSpec(o
 {
     private static readonly Dictionary<string, IReadOnlyList<string>> Chains = new() { ["binance"] = ["bybit", "kraken"] };
 
+    // These registries never say where a breaker is, so every request passes through them.
     private (IActorRef Router, TestProbe Exchanges) NewRouter(TestProbe? feeds = null)
     {
         var exchanges = CreateTestProbe();
+        exchanges.IgnoreMessages<ExchangeRegistry.Resolve>();
         return (Sys.ActorOf(FallbackRouter.Props(exchanges, Chains, feeds)), exchanges);
+    }
+
+    /// <summary>A router whose registry has said where binance's breaker is.</summary>
+    private (IActorRef Router, TestProbe Exchanges, TestProbe Breaker) RouterToBreaker()
+    {
+        var (exchanges, breaker) = (CreateTestProbe(), CreateTestProbe());
+        var router = Sys.ActorOf(FallbackRouter.Props(exchanges, Chains));
+        router.Tell(Price("binance"), TestActor);
+        var first = exchanges.ExpectMsg<GetPrice>();
+        exchanges.ExpectMsg<ExchangeRegistry.Resolve>(resolve => resolve.Exchange == "binance");
+        exchanges.Reply(new ExchangeRegistry.Resolved("binance", breaker));
+        exchanges.Reply(new PriceQuoted(first, 42_000));
+        ExpectMsg<PriceQuoted>();
+        return (router, exchanges, breaker);
+    }
+
+    [Fact]
+    public void Once_the_registry_says_where_a_breaker_is_its_requests_go_straight_to_it()
+    {
+        var (router, exchanges, breaker) = RouterToBreaker();
+
+        router.Tell(Price("binance"), TestActor);
+        breaker.Reply(new PriceQuoted(breaker.ExpectMsg<GetPrice>(), 42_001));
+
+        Assert.Equal(42_001, ExpectMsg<PriceQuoted>().Price);
+        exchanges.ExpectNoMsg(TimeSpan.Zero);
+    }
+
+    [Fact]
+    public void The_registry_is_asked_where_an_exchange_s_breaker_is_only_once()
+    {
+        var exchanges = CreateTestProbe();
+        var router = Sys.ActorOf(FallbackRouter.Props(exchanges, Chains));
+
+        router.Tell(new CancelOrder("binance", "BTCUSDT", "o-1"), TestActor);
+        router.Tell(new CancelOrder("binance", "BTCUSDT", "o-2"), TestActor);
+
+        exchanges.ExpectMsg<CancelOrder>();
+        exchanges.ExpectMsg<ExchangeRegistry.Resolve>();
+        exchanges.ExpectMsg<CancelOrder>();
+        exchanges.ExpectNoMsg(TimeSpan.Zero);
+    }
+
+    [Fact]
+    public void An_order_in_flight_on_a_breaker_that_stops_is_answered_as_of_unknown_outcome_and_never_resent()
+    {
+        var (router, exchanges, breaker) = RouterToBreaker();
+        router.Tell(Order("binance"), TestActor);
+        breaker.ExpectMsg<PlaceOrder>();
+
+        Sys.Stop(breaker.Ref);
+
+        Assert.Equal(("binance", ExecutionOutcome.Unknown), ExpectMsg<ExchangeFailed>() is var f ? (f.Request.Exchange, f.Outcome) : default);
+        exchanges.ExpectNoMsg(TimeSpan.Zero);
+    }
+
+    [Fact]
+    public void After_its_breaker_stops_an_exchange_s_requests_pass_through_the_registry_again()
+    {
+        var (router, exchanges, breaker) = RouterToBreaker();
+        router.Tell(Order("binance"), TestActor);
+        breaker.ExpectMsg<PlaceOrder>();
+        Sys.Stop(breaker.Ref);
+        ExpectMsg<ExchangeFailed>();
+
+        router.Tell(Price("binance"), TestActor);
+
+        exchanges.ExpectMsg<GetPrice>();
+        exchanges.ExpectMsg<ExchangeRegistry.Resolve>();
     }
 
     [Fact]

@@ -90,6 +90,8 @@ internal static class MessageSamples
             new(ExchangeRegistry.GetStatuses.Instance, "ExchangeRegistry.GetStatuses"),
             new(new ExchangeRegistry.Statuses([summary, summary with { Exchange = "bybit", State = BreakerState.Isolated }]),
                 "ExchangeRegistry.Statuses"),
+            new(new ExchangeRegistry.Resolve("binance"), "ExchangeRegistry.Resolve"),
+            new(new ExchangeRegistry.Resolved("binance", actors[0]), "ExchangeRegistry.Resolved"),
             new(TradingEngine.GetParts.Instance, "TradingEngine.GetParts"),
             new(new TradingEngine.Parts(actors[0], actors[1], actors[2], actors[3], actors[4]), "TradingEngine.Parts"),
 
