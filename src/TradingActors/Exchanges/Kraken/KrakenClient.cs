@@ -15,6 +15,9 @@ public sealed class KrakenClient : IExchangeClient, IDisposable
 {
     private static readonly MediaTypeHeaderValue Form = new("application/x-www-form-urlencoded");
 
+    // How often a call whose nonce was overtaken is made again before its refusal is the answer.
+    private const int NonceAttempts = 5;
+
     private readonly TimeProvider _clock;
     private readonly HttpClient _http;
     // The decoded key, not an HMACSHA512 instance: an instance is not safe to use from two threads, and a host keeps
@@ -50,15 +53,16 @@ public sealed class KrakenClient : IExchangeClient, IDisposable
 
     public async ValueTask<OrderReport> PlaceOrderAsync(PlaceOrder order, CancellationToken cancellation)
     {
-        var form = new KrakenForm(_nonce.Next());
-        form.Add("ordertype", order.LimitPrice is null ? "market" : "limit");
-        form.Add("pair", KrakenPairs.PairOf(order.Symbol));
-        if (order.LimitPrice is { } price)
-            form.Add("price", price);
-        form.Add("type", order.Side == OrderSide.Buy ? "buy" : "sell");
-        form.Add("volume", order.Quantity);
-        form.Add("cl_ord_id", order.ClientOrderId);
-        var added = await Send(Signed("/0/private/AddOrder", ref form), KrakenJson.Default.ReplyAddedOrder, _tradingCounter, isOrder: true, cancellation);
+        var added = await Send(Signed("/0/private/AddOrder", (ref KrakenForm form) =>
+        {
+            form.Add("ordertype", order.LimitPrice is null ? "market" : "limit");
+            form.Add("pair", KrakenPairs.PairOf(order.Symbol));
+            if (order.LimitPrice is { } price)
+                form.Add("price", price);
+            form.Add("type", order.Side == OrderSide.Buy ? "buy" : "sell");
+            form.Add("volume", order.Quantity);
+            form.Add("cl_ord_id", order.ClientOrderId);
+        }), KrakenJson.Default.ReplyAddedOrder, _tradingCounter, isOrder: true, cancellation);
         var txid = added.TxId.Count > 0 ? added.TxId[0]
             : throw new ExchangeFailureException(FailureKind.MalformedResponse, ExecutionOutcome.Unknown, "AddOrder answered no txid");
         // AddOrder says nothing of the order's state: it is read back. Once Kraken has taken the order, a read-back that
@@ -67,7 +71,7 @@ public sealed class KrakenClient : IExchangeClient, IDisposable
         {
             return (await QueryOrder(txid, cancellation)).ToReport(txid, order.ClientOrderId) with { Symbol = order.Symbol };
         }
-        catch (Exception e) when (e is ExchangeRejectionException or ExchangeFailureException or HttpRequestException)
+        catch (Exception e) when (ReadBackFailed(e, cancellation))
         {
             return new OrderReport(order.ClientOrderId, txid, order.Symbol, order.Side, OrderState.New, order.Quantity, 0, null);
         }
@@ -75,27 +79,29 @@ public sealed class KrakenClient : IExchangeClient, IDisposable
 
     public async ValueTask<OrderReport> CancelOrderAsync(CancelOrder cancel, CancellationToken cancellation)
     {
-        var form = new KrakenForm(_nonce.Next());
-        form.Add("cl_ord_id", cancel.ClientOrderId);
-        await Send(Signed("/0/private/CancelOrder", ref form), KrakenJson.Default.ReplyCancelledOrders, _tradingCounter, isOrder: false, cancellation);
-        // CancelOrder answers a count; the cancelled order, with what filled of it before, is read back.
+        await Send(Signed("/0/private/CancelOrder", (ref KrakenForm form) => form.Add("cl_ord_id", cancel.ClientOrderId)),
+            KrakenJson.Default.ReplyCancelledOrders, _tradingCounter, isOrder: false, cancellation);
+        // CancelOrder answers a count; the cancelled order, with what filled of it before, is read back. Once the cancel
+        // went through, a read-back that fails says nothing of the order's state: the outcome is unknown.
+        OrderReport? closed;
         try
         {
-            if (await FindClosed(cancel.ClientOrderId, cancellation) is { } closed)
-                return closed with { Symbol = cancel.Symbol };
+            closed = await FindClosed(cancel.ClientOrderId, cancellation);
         }
-        catch (Exception e) when (e is ExchangeRejectionException or ExchangeFailureException or HttpRequestException)
+        catch (Exception e) when (ReadBackFailed(e, cancellation))
         {
+            throw new ExchangeFailureException(FailureKind.ServerError, ExecutionOutcome.Unknown, $"cancelled, but not read back: {e.Message}", inner: e);
         }
-        return new OrderReport(cancel.ClientOrderId, "", cancel.Symbol, OrderSide.Buy, OrderState.Cancelled, 0, 0, null);
+        return closed is null
+            ? throw new ExchangeFailureException(FailureKind.MalformedResponse, ExecutionOutcome.Unknown, "cancelled, but ClosedOrders does not show the order")
+            : closed with { Symbol = cancel.Symbol };
     }
 
     /// <summary>Kraken finds an order by cl_ord_id in its open orders or its closed ones; QueryOrders wants a txid.</summary>
     public async ValueTask<OrderReport> GetOrderAsync(GetOrderStatus query, CancellationToken cancellation)
     {
-        var form = new KrakenForm(_nonce.Next());
-        form.Add("cl_ord_id", query.ClientOrderId);
-        var open = await Send(Signed("/0/private/OpenOrders", ref form), KrakenJson.Default.ReplyOpenOrders, _apiCounter, isOrder: false, cancellation);
+        var open = await Send(Signed("/0/private/OpenOrders", (ref KrakenForm form) => form.Add("cl_ord_id", query.ClientOrderId)),
+            KrakenJson.Default.ReplyOpenOrders, _apiCounter, isOrder: false, cancellation);
         var found = open.Open.Select(entry => entry.Value.ToReport(entry.Key, query.ClientOrderId)).FirstOrDefault()
             ?? await FindClosed(query.ClientOrderId, cancellation)
             ?? throw new ExchangeRejectionException(RejectionReason.UnknownOrder, $"no order with cl_ord_id {query.ClientOrderId}");
@@ -104,15 +110,15 @@ public sealed class KrakenClient : IExchangeClient, IDisposable
 
     public async ValueTask<IReadOnlyList<OrderReport>> GetOpenOrdersAsync(GetOpenOrders query, CancellationToken cancellation)
     {
-        var form = new KrakenForm(_nonce.Next());
-        var open = await Send(Signed("/0/private/OpenOrders", ref form), KrakenJson.Default.ReplyOpenOrders, _apiCounter, isOrder: false, cancellation);
+        var open = await Send(Signed("/0/private/OpenOrders", static (ref KrakenForm _) => { }), KrakenJson.Default.ReplyOpenOrders, _apiCounter,
+            isOrder: false, cancellation);
         return open.Open.Select(entry => entry.Value.ToReport(entry.Key)).ToList();
     }
 
     public async ValueTask<decimal> GetPriceAsync(GetPrice query, CancellationToken cancellation)
     {
         var pair = KrakenPairs.PairOf(query.Symbol);
-        var tickers = await Send(new HttpRequestMessage(HttpMethod.Get, $"/0/public/Ticker?pair={Uri.EscapeDataString(pair)}"),
+        var tickers = await Send(() => new HttpRequestMessage(HttpMethod.Get, $"/0/public/Ticker?pair={Uri.EscapeDataString(pair)}"),
             KrakenJson.Default.ReplyDictionaryStringTicker, null, isOrder: false, cancellation);
         // Keyed by the pair's name, which for older pairs is not the one asked for (XXBTZUSD for XBTUSD): one pair asked, one answered.
         var ticker = tickers.GetValueOrDefault(pair) ?? (tickers.Count == 1 ? tickers.Values.First() : null);
@@ -121,29 +127,38 @@ public sealed class KrakenClient : IExchangeClient, IDisposable
     }
 
     public async ValueTask PingAsync(CancellationToken cancellation) =>
-        await Send(new HttpRequestMessage(HttpMethod.Get, "/0/public/Time"), KrakenJson.Default.ReplyServerTime, null, isOrder: false, cancellation);
+        await Send(static () => new HttpRequestMessage(HttpMethod.Get, "/0/public/Time"), KrakenJson.Default.ReplyServerTime, null, isOrder: false, cancellation);
 
     public void Dispose() => _http.Dispose();
 
+    /// <summary>Writes a private call's parameters after its nonce.</summary>
+    private delegate void FormFields(ref KrakenForm form);
+
     private async Task<KrakenReplies.Order> QueryOrder(string txid, CancellationToken cancellation)
     {
-        var form = new KrakenForm(_nonce.Next());
-        form.Add("txid", txid);
-        var orders = await Send(Signed("/0/private/QueryOrders", ref form), KrakenJson.Default.ReplyDictionaryStringOrder, _apiCounter, isOrder: false, cancellation);
+        var orders = await Send(Signed("/0/private/QueryOrders", (ref KrakenForm form) => form.Add("txid", txid)),
+            KrakenJson.Default.ReplyDictionaryStringOrder, _apiCounter, isOrder: false, cancellation);
         return orders.GetValueOrDefault(txid)
             ?? throw new ExchangeFailureException(FailureKind.MalformedResponse, ExecutionOutcome.NotExecuted, $"QueryOrders did not answer {txid}");
     }
 
     private async Task<OrderReport?> FindClosed(string clientOrderId, CancellationToken cancellation)
     {
-        var form = new KrakenForm(_nonce.Next());
-        form.Add("cl_ord_id", clientOrderId);
-        var closed = await Send(Signed("/0/private/ClosedOrders", ref form), KrakenJson.Default.ReplyClosedOrders, _apiCounter, isOrder: false, cancellation);
+        var closed = await Send(Signed("/0/private/ClosedOrders", (ref KrakenForm form) => form.Add("cl_ord_id", clientOrderId)),
+            KrakenJson.Default.ReplyClosedOrders, _apiCounter, isOrder: false, cancellation);
         return closed.Closed.Select(entry => entry.Value.ToReport(entry.Key, clientOrderId)).FirstOrDefault();
     }
 
-    private HttpRequestMessage Signed(string path, ref KrakenForm form)
+    // What a read-back may fail with once the call it follows has succeeded: anything but the caller giving up.
+    private static bool ReadBackFailed(Exception error, CancellationToken cancellation) =>
+        error is ExchangeRejectionException or ExchangeFailureException or HttpRequestException
+        || (error is OperationCanceledException && !cancellation.IsCancellationRequested);
+
+    /// <summary>A private call to <paramref name="path"/> with <paramref name="fields"/>, stamped with a new nonce and signed each time it is made.</summary>
+    private Func<HttpRequestMessage> Signed(string path, FormFields fields) => () =>
     {
+        var form = new KrakenForm(_nonce.Next());
+        fields(ref form);
         var signature = form.Sign(path, _secret);
         var body = new ByteArrayContent(form.Body());
         body.Headers.ContentType = Form;
@@ -151,20 +166,27 @@ public sealed class KrakenClient : IExchangeClient, IDisposable
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = body };
         request.Headers.Add("API-Sign", signature);
         return request;
-    }
+    };
 
     /// <param name="counter">The call counter the call adds to; null for a public call, which Kraken limits by address instead.</param>
-    private async Task<T> Send<T>(HttpRequestMessage request, JsonTypeInfo<KrakenReplies.Reply<T>> reply, CallCounterEstimate? counter, bool isOrder,
+    private async Task<T> Send<T>(Func<HttpRequestMessage> call, JsonTypeInfo<KrakenReplies.Reply<T>> reply, CallCounterEstimate? counter, bool isOrder,
         CancellationToken cancellation)
         where T : class
     {
-        using (request)
+        for (var attempt = 1; ; attempt++)
         {
+            using var request = call();
             counter?.Spend(1);
             using var response = await _http.SendAsync(request, cancellation).ConfigureAwait(false);
             var body = await response.Content.ReadAsByteArrayAsync(cancellation).ConfigureAwait(false);
             if (TryParse(body, KrakenJson.Default.Errors)?.Error is { Count: > 0 } errors)
+            {
+                // Calls in flight together reach Kraken in any order, and a nonce overtaken by a later one is refused before
+                // anything runs: sent again with a new nonce, it cannot be doubled.
+                if (errors[0] == KrakenErrors.InvalidNonce && attempt < NonceAttempts)
+                    continue;
                 throw KrakenErrors.From(response.StatusCode, errors, counter, isOrder, _clock);
+            }
             if (!response.IsSuccessStatusCode)
                 throw KrakenErrors.FromStatus(response.StatusCode, Excerpt(body), isOrder);
             return TryParse(body, reply)?.Result ?? throw new ExchangeFailureException(FailureKind.MalformedResponse,

@@ -11,6 +11,8 @@ namespace TradingActors.Exchanges.Kraken;
 /// </summary>
 internal static class KrakenErrors
 {
+    public const string InvalidNonce = "EAPI:Invalid nonce";
+
     public static Exception From(HttpStatusCode status, IReadOnlyList<string> errors, CallCounterEstimate? counter, bool isOrder, TimeProvider clock)
     {
         var error = errors[0];
@@ -22,7 +24,7 @@ internal static class KrakenErrors
                 Failure(FailureKind.RateLimited, ExecutionOutcome.NotExecuted, detail, ThrottledUntil(error, clock)),
             "EGeneral:Temporary lockout" => Failure(FailureKind.RateLimited, ExecutionOutcome.NotExecuted, detail, null),
             // Refused before anything ran: a nonce that lost the race with a later one, safe to send again with a new one.
-            "EAPI:Invalid nonce" => Failure(FailureKind.ServerError, ExecutionOutcome.NotExecuted, detail, null),
+            InvalidNonce => Failure(FailureKind.ServerError, ExecutionOutcome.NotExecuted, detail, null),
             "EAPI:Invalid key" or "EAPI:Invalid signature" or "EGeneral:Permission denied" or "EAPI:Feature disabled" =>
                 Rejection(RejectionReason.Unauthorized, detail),
             "EQuery:Unknown asset pair" => Rejection(RejectionReason.UnknownSymbol, detail),

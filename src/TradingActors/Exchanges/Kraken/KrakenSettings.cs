@@ -29,7 +29,8 @@ public sealed record KrakenSettings(Uri BaseAddress, string ApiKey, string ApiSe
             throw endpoint.Invalid("url", "expected an http or https URL");
         var secret = endpoint.String("api-secret");
         if (!Base64.IsValid(secret, out var length) || length == 0)
-            throw endpoint.Invalid("api-secret", "expected Kraken's private key, in base64");
+            // Not endpoint.Invalid, which echoes the value: a mistyped secret is still most of a secret.
+            throw new SettingsException(endpoint.PathOf("api-secret"), null, "expected Kraken's private key, in base64");
         return new KrakenSettings(address, endpoint.String("api-key"), secret,
             endpoint.Duration("connect-timeout"), endpoint.Duration("request-timeout"));
     }
