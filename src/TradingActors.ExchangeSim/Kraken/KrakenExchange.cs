@@ -19,9 +19,8 @@ internal sealed class KrakenExchange
         Keys = new KrakenKeys(authenticator);
         // A zero-weight spend reads the configured budget and changes nothing.
         CounterMaximum = limiter.Spend(0, null).Budget;
-        var decayPerSecond = CounterMaximum / limiter.Window.TotalSeconds;
-        ApiCounter = new CallCounter(decayPerSecond, clock);
-        TradingCounter = new CallCounter(decayPerSecond, clock);
+        ApiCounter = new CallCounter(limiter.Window, clock);
+        TradingCounter = new CallCounter(limiter.Window, clock);
     }
 
     public KrakenPairs Pairs { get; }

@@ -31,7 +31,7 @@ internal sealed class KrakenForm
         var apiKey = kraken.Keys.Authenticate(request.Headers["API-Key"].ToString(), request.Headers["API-Sign"].ToString(),
             request.Path.Value ?? "", body, values.TryGetValue("nonce", out var nonce) ? nonce.ToString() : null);
         var counter = trading ? kraken.TradingCounter : kraken.ApiCounter;
-        if (!counter.Spend(apiKey, 1, faults.Current.WeightBudget ?? kraken.CounterMaximum).Allowed)
+        if (!counter.TrySpend(apiKey, 1, faults.Current.WeightBudget ?? kraken.CounterMaximum))
             throw trading ? KrakenError.OrderRateLimitExceeded() : KrakenError.ApiRateLimitExceeded();
         return new KrakenForm(apiKey, values);
     }

@@ -59,5 +59,6 @@ internal sealed class KrakenKeys
     // The accounts' secrets are the dialect-neutral authenticator's, which keeps them to itself (see the notes
     // on Kraken: a shared accessor belongs on the authenticator).
     private static Dictionary<string, byte[]> SecretsOf(Authenticator accounts) =>
-        (Dictionary<string, byte[]>)typeof(Authenticator).GetField("_secrets", BindingFlags.Instance | BindingFlags.NonPublic)!.GetValue(accounts)!;
+        typeof(Authenticator).GetField("_secrets", BindingFlags.Instance | BindingFlags.NonPublic)?.GetValue(accounts) as Dictionary<string, byte[]>
+        ?? throw new InvalidOperationException("The authenticator no longer keeps the accounts' secrets where the Kraken dialect reads them.");
 }
