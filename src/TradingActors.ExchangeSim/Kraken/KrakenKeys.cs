@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
@@ -23,12 +24,12 @@ internal sealed class KrakenKeys
         _secrets = SecretsOf(accounts).ToDictionary(entry => entry.Key, entry => KeyBytes(entry.Value), StringComparer.Ordinal);
     }
 
-    /// <summary>Checks the key, the signature and the nonce, in Kraken's order, and returns the key.</summary>
+    /// <summary>Checks the key, then the signature, then that the nonce grows, and returns the key.</summary>
     public string Authenticate(string apiKey, string signature, string path, string body, string? nonceText)
     {
         if (apiKey.Length == 0 || !_secrets.TryGetValue(apiKey, out var secret))
             throw KrakenError.InvalidKey();
-        if (nonceText is null || !long.TryParse(nonceText, out var nonce) || nonce <= 0)
+        if (nonceText is null || !long.TryParse(nonceText, NumberStyles.None, CultureInfo.InvariantCulture, out var nonce) || nonce <= 0)
             throw KrakenError.InvalidNonce();
         var expected = Sign(secret, path, nonceText, body);
         Span<byte> sent = stackalloc byte[HMACSHA512.HashSizeInBytes];
