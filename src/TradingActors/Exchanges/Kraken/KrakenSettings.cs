@@ -1,0 +1,39 @@
+using System.Buffers.Text;
+using TradingActors.Configuration;
+
+namespace TradingActors.Exchanges.Kraken;
+
+/// <summary>
+/// Where a Kraken-compatible exchange is and how to sign for it, from an exchange's <c>endpoint</c> section.
+/// The secret is Kraken's private key, base64 text as Kraken hands it out; it is never logged or shown in a status.
+/// The call counters' limits are those of Kraken's Starter tier unless set.
+/// </summary>
+public sealed record KrakenSettings(Uri BaseAddress, string ApiKey, string ApiSecret, TimeSpan ConnectTimeout, TimeSpan RequestTimeout)
+{
+    /// <summary>The REST API counter's maximum (Starter 15, Intermediate and Pro 20).</summary>
+    public double ApiCounterLimit { get; init; } = 15;
+
+    /// <summary>How much the REST API counter decays each second (Starter 0.33, Intermediate 0.5, Pro 1).</summary>
+    public double ApiCounterDecayPerSecond { get; init; } = 0.33;
+
+    /// <summary>The trading engine's counter threshold, which AddOrder and CancelOrder spend (Starter 60).</summary>
+    public double TradingCounterLimit { get; init; } = 60;
+
+    /// <summary>How much the trading counter decays each second (Starter 1).</summary>
+    public double TradingCounterDecayPerSecond { get; init; } = 1;
+
+    internal static KrakenSettings Read(SettingsReader endpoint)
+    {
+        var url = endpoint.String("url");
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var address) || address.Scheme is not ("http" or "https"))
+            throw endpoint.Invalid("url", "expected an http or https URL");
+        var secret = endpoint.String("api-secret");
+        if (!Base64.IsValid(secret, out var length) || length == 0)
+            // Not endpoint.Invalid, which echoes the value: a mistyped secret is still most of a secret.
+            throw new SettingsException(endpoint.PathOf("api-secret"), null, "expected Kraken's private key, in base64");
+        return new KrakenSettings(address, endpoint.String("api-key"), secret,
+            endpoint.Duration("connect-timeout"), endpoint.Duration("request-timeout"));
+    }
+
+    public override string ToString() => $"{BaseAddress} (key {ApiKey})";
+}
