@@ -120,7 +120,7 @@ public sealed class BybitClient : IExchangeClient, IDisposable
         do
         {
             // The cursor comes back from Bybit already escaped for a query string.
-            var page = await Send(Get(cursor is null ? $"category=spot&limit={PageSize}" : $"category=spot&limit={PageSize}&cursor={cursor}"),
+            var page = await Send(Realtime(cursor is null ? $"category=spot&limit={PageSize}" : $"category=spot&limit={PageSize}&cursor={cursor}"),
                 BybitJson.Default.EnvelopeOrderPage, isOrder: false, cancellation);
             reports.AddRange(page.List.Select(order => order.ToReport()));
             cursor = page.NextPageCursor is { Length: > 0 } next ? next : null;
@@ -145,7 +145,7 @@ public sealed class BybitClient : IExchangeClient, IDisposable
     /// <summary>The order with that orderLinkId, open or not; null when the exchange does not know it (Bybit lists none).</summary>
     private async Task<OrderReport?> FindAsync(string symbol, string clientOrderId, CancellationToken cancellation)
     {
-        var page = await Send(Get($"category=spot&symbol={Uri.EscapeDataString(symbol)}&orderLinkId={Uri.EscapeDataString(clientOrderId)}"),
+        var page = await Send(Realtime($"category=spot&symbol={Uri.EscapeDataString(symbol)}&orderLinkId={Uri.EscapeDataString(clientOrderId)}"),
             BybitJson.Default.EnvelopeOrderPage, isOrder: false, cancellation);
         return page.List.FirstOrDefault(order => order.OrderLinkId == clientOrderId)?.ToReport();
     }
@@ -153,7 +153,8 @@ public sealed class BybitClient : IExchangeClient, IDisposable
     private static OrderReport Acknowledged(PlaceOrder order, BybitReplies.OrderIds ids) =>
         new(order.ClientOrderId, ids.OrderId, order.Symbol, order.Side, OrderState.New, order.Quantity, 0, null);
 
-    private HttpRequestMessage Get(string query)
+    /// <summary>A signed GET /v5/order/realtime, the one private GET the client sends.</summary>
+    private HttpRequestMessage Realtime(string query)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, $"v5/order/realtime?{query}");
         Stamp(request, BybitSigning.Sign(_secret, Now(out var timestamp), _settings.ApiKey, RecvWindowMillis, query), timestamp);
