@@ -77,7 +77,7 @@ internal static class BybitOrderRequest
         return new OrderRequest(symbol.Symbol, side, type, timeInForce, quantity, price, OrderLinkId(body.Optional("orderLinkId")));
     }
 
-    /// <summary>The order a request names: by orderId, which wins, or by orderLinkId.</summary>
+    /// <summary>The order a request names: by orderId, which wins, or by orderLinkId. An orderId that is not a number names no order.</summary>
     public static OrderReference? Reference(string? orderId, string? orderLinkId) =>
         (orderId, orderLinkId) switch
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -72,7 +73,7 @@ internal static class BybitOrders
             : 0;
         var open = market.OpenOrders(apiKey, symbol).Where(order => order.OrderId > after).ToList();
         var page = open.Take(size).ToList();
-        var next = open.Count > size ? page[^1].OrderId.ToString(System.Globalization.CultureInfo.InvariantCulture) : "";
+        var next = open.Count > size ? page[^1].OrderId.ToString(CultureInfo.InvariantCulture) : "";
         return BybitWire.Ok(new BybitOrderPage("spot", page.Select(BybitOrderResponse.From).ToList(), next), clock);
     }
 

@@ -17,11 +17,12 @@ namespace TradingActors.Exchanges.Bybit;
 public sealed class BybitClient : IExchangeClient, IDisposable
 {
     private const int PageSize = 50;
-    private static readonly MediaTypeHeaderValue Json = new("application/json");
+    private static readonly MediaTypeHeaderValue JsonBody = new("application/json");
 
     private readonly BybitSettings _settings;
     private readonly TimeProvider _clock;
     private readonly HttpClient _http;
+    private readonly string _recvWindow;
     // The key, not an HMACSHA256 instance: an instance is not safe to use from two threads, and a host keeps
     // many signed requests in flight; the static HashData keeps no state between calls.
     private readonly byte[] _secret;
@@ -41,8 +42,7 @@ public sealed class BybitClient : IExchangeClient, IDisposable
             BaseAddress = settings.BaseAddress,
             Timeout = settings.RequestTimeout,
         };
-        _http.DefaultRequestHeaders.Add("X-BAPI-API-KEY", settings.ApiKey);
-        _http.DefaultRequestHeaders.Add("X-BAPI-RECV-WINDOW", RecvWindowMillis.ToString(CultureInfo.InvariantCulture));
+        _recvWindow = RecvWindowMillis.ToString(CultureInfo.InvariantCulture);
     }
 
     /// <summary>The account's rate-limit usage from the latest private reply that reported it; null before the first.</summary>
@@ -164,7 +164,7 @@ public sealed class BybitClient : IExchangeClient, IDisposable
     private HttpRequestMessage Post(string path, ReadOnlyMemory<byte> json)
     {
         var content = new ReadOnlyMemoryContent(json);
-        content.Headers.ContentType = Json;
+        content.Headers.ContentType = JsonBody;
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
         Stamp(request, BybitSigning.Sign(_secret, Now(out var timestamp), _settings.ApiKey, RecvWindowMillis, json.Span), timestamp);
         return request;
@@ -179,8 +179,11 @@ public sealed class BybitClient : IExchangeClient, IDisposable
         return now;
     }
 
-    private static void Stamp(HttpRequestMessage request, string signature, string timestamp)
+    // Only private requests carry the key: a public one has nothing to sign.
+    private void Stamp(HttpRequestMessage request, string signature, string timestamp)
     {
+        request.Headers.TryAddWithoutValidation("X-BAPI-API-KEY", _settings.ApiKey);
+        request.Headers.TryAddWithoutValidation("X-BAPI-RECV-WINDOW", _recvWindow);
         request.Headers.TryAddWithoutValidation("X-BAPI-TIMESTAMP", timestamp);
         request.Headers.TryAddWithoutValidation("X-BAPI-SIGN", signature);
     }
