@@ -95,18 +95,20 @@ public sealed class BybitClient : IExchangeClient, IDisposable
             json.WriteEndObject();
         }
         await Send(Post("v5/order/cancel", body.WrittenMemory), BybitJson.Default.EnvelopeOrderIds, isOrder: false, cancellation);
+        OrderReport? report;
         try
         {
-            return await FindAsync(cancel.Symbol, cancel.ClientOrderId, cancellation)
-                ?? throw new ExchangeFailureException(FailureKind.MalformedResponse, ExecutionOutcome.Unknown,
-                    $"order {cancel.ClientOrderId} was cancelled, and then not found");
+            report = await FindAsync(cancel.Symbol, cancel.ClientOrderId, cancellation);
         }
-        catch (Exception error) when (error is not ExchangeFailureException && !cancellation.IsCancellationRequested)
+        catch (Exception error) when (!cancellation.IsCancellationRequested)
         {
-            // Cancelled for sure; its final state (and any fill before the cancel) is what could not be read.
+            // Cancelled for sure, so whatever stopped the read-back is not the cancel's outcome: its final state (and
+            // any fill before the cancel) is what is not known.
             throw new ExchangeFailureException(FailureKind.ServerError, ExecutionOutcome.Unknown,
                 $"order {cancel.ClientOrderId} was cancelled, but its state could not be read back: {error.Message}", inner: error);
         }
+        return report ?? throw new ExchangeFailureException(FailureKind.ServerError, ExecutionOutcome.Unknown,
+            $"order {cancel.ClientOrderId} was cancelled, and then not found");
     }
 
     public async ValueTask<OrderReport> GetOrderAsync(GetOrderStatus query, CancellationToken cancellation) =>
@@ -123,7 +125,10 @@ public sealed class BybitClient : IExchangeClient, IDisposable
             var page = await Send(Realtime(cursor is null ? $"category=spot&limit={PageSize}" : $"category=spot&limit={PageSize}&cursor={cursor}"),
                 BybitJson.Default.EnvelopeOrderPage, isOrder: false, cancellation);
             reports.AddRange(page.List.Select(order => order.ToReport()));
-            cursor = page.NextPageCursor is { Length: > 0 } next ? next : null;
+            var next = page.NextPageCursor is { Length: > 0 } given ? given : null;
+            if (next is not null && next == cursor)
+                throw new ExchangeFailureException(FailureKind.MalformedResponse, ExecutionOutcome.NotExecuted, $"the open orders' page after {cursor} is itself");
+            cursor = next;
         }
         while (cursor is not null);
         return reports;
