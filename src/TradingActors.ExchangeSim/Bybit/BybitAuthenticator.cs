@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
@@ -16,16 +15,7 @@ internal sealed class BybitAuthenticator(IReadOnlyDictionary<string, byte[]> sec
 {
     private const long DefaultRecvWindow = 5000;
 
-    /// <summary>
-    /// The accounts' secrets as the exchange's Binance-dialect authenticator holds them: the exchange hands the
-    /// dialect its accounts through that authenticator only, and keeps no second copy of them.
-    /// </summary>
-    public static BybitAuthenticator Of(Authenticator accounts, TimeProvider clock)
-    {
-        var field = typeof(Authenticator).GetField("_secrets", BindingFlags.Instance | BindingFlags.NonPublic)
-            ?? throw new InvalidOperationException("The exchange's authenticator no longer holds its accounts' secrets.");
-        return new BybitAuthenticator((IReadOnlyDictionary<string, byte[]>)field.GetValue(accounts)!, clock);
-    }
+    public static BybitAuthenticator Of(Authenticator accounts, TimeProvider clock) => new(accounts.Secrets, clock);
 
     /// <summary>Checks the request's signature over <paramref name="signed"/> and its timestamp; returns the API key it acts for.</summary>
     public string Authenticate(HttpRequest request, string signed)

@@ -17,8 +17,7 @@ internal sealed class KrakenExchange
     {
         Pairs = new KrakenPairs(market);
         Keys = new KrakenKeys(authenticator);
-        // A zero-weight spend reads the configured budget and changes nothing.
-        CounterMaximum = limiter.Spend(0, null).Budget;
+        CounterMaximum = limiter.Budget;
         ApiCounter = new CallCounter(limiter.Window, clock);
         TradingCounter = new CallCounter(limiter.Window, clock);
     }

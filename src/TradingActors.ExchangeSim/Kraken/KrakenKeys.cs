@@ -1,7 +1,6 @@
 using System.Buffers.Text;
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using TradingActors.ExchangeSim.Rest;
@@ -21,7 +20,7 @@ internal sealed class KrakenKeys
 
     public KrakenKeys(Authenticator accounts)
     {
-        _secrets = SecretsOf(accounts).ToDictionary(entry => entry.Key, entry => KeyBytes(entry.Value), StringComparer.Ordinal);
+        _secrets = accounts.Secrets.ToDictionary(entry => entry.Key, entry => KeyBytes(entry.Value), StringComparer.Ordinal);
     }
 
     /// <summary>Checks the key, then the signature, then that the nonce grows, and returns the key.</summary>
@@ -57,9 +56,4 @@ internal sealed class KrakenKeys
     private static byte[] KeyBytes(byte[] configured) =>
         Base64.IsValid(configured, out var length) && length > 0 ? Convert.FromBase64String(Encoding.ASCII.GetString(configured)) : configured;
 
-    // The accounts' secrets are the dialect-neutral authenticator's, which keeps them to itself (see the notes
-    // on Kraken: a shared accessor belongs on the authenticator).
-    private static Dictionary<string, byte[]> SecretsOf(Authenticator accounts) =>
-        typeof(Authenticator).GetField("_secrets", BindingFlags.Instance | BindingFlags.NonPublic)?.GetValue(accounts) as Dictionary<string, byte[]>
-        ?? throw new InvalidOperationException("The authenticator no longer keeps the accounts' secrets where the Kraken dialect reads them.");
 }

@@ -15,6 +15,9 @@ internal sealed class Authenticator(IEnumerable<AccountOptions> accounts, TimePr
     private const long MaxRecvWindow = 60000;
     private readonly Dictionary<string, byte[]> _secrets = accounts.ToDictionary(a => a.ApiKey, a => Encoding.UTF8.GetBytes(a.Secret));
 
+    /// <summary>Each account's secret by its API key, for the dialects that sign their own way.</summary>
+    public IReadOnlyDictionary<string, byte[]> Secrets => _secrets;
+
     /// <summary>Checks the request's signature and timestamp and returns the API key of the account it acts for.</summary>
     public string Authenticate(HttpRequest request, RequestParameters parameters) =>
         Authenticate(request.Headers["X-MBX-APIKEY"].ToString(), parameters);

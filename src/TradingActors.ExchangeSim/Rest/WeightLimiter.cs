@@ -16,6 +16,8 @@ internal sealed class WeightLimiter(WeightLimitOptions options, TimeProvider clo
 
     public TimeSpan Window => options.Window;
 
+    public int Budget => options.Budget;
+
     private long _window = -1;
     private int _used;
     private int _refusals;
