@@ -37,6 +37,8 @@ internal class CircuitBreakerActor : UntypedActor, IWithTimers
     {
         public static readonly HealthCheckPassed Instance = new();
     }
+    // The connector kept the call from the exchange to spare its rate limit: nothing was learnt of the exchange.
+    private sealed record CallNotSent(TimeSpan Wait);
 
     private readonly string _exchange;
     private readonly BreakerSettings _settings;
@@ -219,6 +221,9 @@ internal class CircuitBreakerActor : UntypedActor, IWithTimers
             case CallFailed failed:
                 Trip($"a trial call failed: {failed.Reason}", failed.RateLimitedFor);
                 break;
+            case CallNotSent:
+                _trialsInFlight--;
+                break;
             default:
                 InAnyState(message);
                 break;
@@ -240,6 +245,9 @@ internal class CircuitBreakerActor : UntypedActor, IWithTimers
                 break;
             case CallFailed failed:
                 Trip($"the health check failed: {failed.Reason}", failed.RateLimitedFor);
+                break;
+            case CallNotSent notSent:
+                Trip("the health check waits for the rate budget", notSent.Wait);
                 break;
             default:
                 InAnyState(message);
@@ -338,7 +346,8 @@ internal class CircuitBreakerActor : UntypedActor, IWithTimers
                     Transition(BreakerState.Closed, Closed, "reset by hand");
                 Sender.Tell(Status());
                 break;
-            case CallSucceeded or CallFailed or HealthCheckPassed or HalfOpenDue or HalfOpenExpired or StayedClosed:
+            // Closed needs no word of a call not sent: its window counts what the exchange did.
+            case CallSucceeded or CallFailed or CallNotSent or HealthCheckPassed or HalfOpenDue or HalfOpenExpired or StayedClosed:
                 break; // meant for another state, or armed by an earlier generation: the breaker has moved on
             default:
                 Unhandled(message);
@@ -433,13 +442,17 @@ internal class CircuitBreakerActor : UntypedActor, IWithTimers
         var slow = elapsed > _settings.SlowCallDuration.Ticks;
         call.Caller.Tell(reply);
         var failed = reply as ExchangeFailed;
-        if (failed is null)
+        var notSent = reply as RateBudgetExhausted;
+        if (notSent is not null)
+            _metrics.RecordRejection();
+        else if (failed is null)
             _metrics.RecordSuccess(elapsed, refused: reply is ExchangeRejected);
         else
             _metrics.RecordFailure(elapsed);
         // A verdict (and its reason) is made only for the state that admitted the call.
         if (call.Generation == _generation)
             _behaviour(failed is not null ? new CallFailed(failed, slow)
+                : notSent is not null ? new CallNotSent(notSent.RetryAfter)
                 : call.Request.Id == _healthCheck?.Id ? HealthCheckPassed.Instance
                 : slow ? CallSucceeded.Sluggish : CallSucceeded.Fast);
         if (_bulkhead.Queued > 0 && _bulkhead.HasRoom(_calls.Count) && _bulkhead.TryTakeNext(out var next))

@@ -1,6 +1,6 @@
 using Akka.Configuration;
 using TradingActors.Alerts;
-using TradingActors.Exchanges.Binance;
+using TradingActors.Exchanges;
 using TradingActors.MarketData;
 using TradingActors.Orders;
 
@@ -20,7 +20,7 @@ public sealed record TradingSettings(
     IReadOnlyDictionary<string, BreakerSettings> Exchanges,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Fallbacks,
     BreakerAlerts.Settings Alerts,
-    IReadOnlyDictionary<string, BinanceSettings> Endpoints,
+    IReadOnlyDictionary<string, EndpointSettings> Endpoints,
     IReadOnlyDictionary<string, FeedSettings> Feeds,
     FacadeSettings Facade,
     OrderLedgerSettings Orders,
@@ -121,12 +121,12 @@ public sealed record TradingSettings(
             .ToDictionary(feed => feed.Key, feed => FeedSettings.Read(feed.Value));
     }
 
-    private static Dictionary<string, BinanceSettings> ReadEndpoints(SettingsReader trading, Dictionary<string, SettingsReader> exchanges)
+    private static Dictionary<string, EndpointSettings> ReadEndpoints(SettingsReader trading, Dictionary<string, SettingsReader> exchanges)
     {
         var defaults = Checked(trading.Section("endpoint-defaults"), EndpointKeys);
         return exchanges.Where(exchange => exchange.Value.Has("endpoint"))
             .ToDictionary(exchange => exchange.Key,
-                exchange => BinanceSettings.Read(Checked(exchange.Value.Section("endpoint", defaults), EndpointKeys)));
+                exchange => EndpointSettings.FromSection(Checked(exchange.Value.Section("endpoint", defaults), EndpointKeys)));
     }
 
     /// <summary>Each chain names exchanges configured under trading.exchanges: a misspelt one would never be tried.</summary>

@@ -5,7 +5,8 @@ namespace TradingActors.Exchanges;
 
 /// <summary>
 /// The exchange actor: the only place that talks to an exchange. It runs each request on its
-/// <see cref="IExchangeClient"/> and tells its parent, the breaker, the one reply; it never blocks
+/// <see cref="IExchangeClient"/> (unless a client that keeps a rate budget says the request would spend it:
+/// then it is answered <see cref="RateBudgetExhausted"/> unsent) and tells its parent, the breaker, the one reply; it never blocks
 /// its thread, and it never answers the caller itself (the breaker does, so that a late answer
 /// can be dropped).
 /// </summary>
@@ -30,6 +31,8 @@ public static class ExchangeConnector
 
 internal sealed class ExchangeConnectorActor(IExchangeClient client) : UntypedActor
 {
+    private readonly IRateBudgeted? _budget = client as IRateBudgeted;
+
     // The token source of each call still running, by request id. A call that ends at once never
     // needs one of its own: it takes the spare, which stays spare since nothing can cancel it after.
     // Made with the first call that does not end at once: an exchange answered from memory never needs it.
@@ -39,6 +42,11 @@ internal sealed class ExchangeConnectorActor(IExchangeClient client) : UntypedAc
 
     protected override void OnReceive(object message)
     {
+        if (_budget is not null && message is ExchangeRequest request && _budget.Admit(request) is { } spared)
+        {
+            Context.Parent.Tell(spared);
+            return;
+        }
         var cancellation = _spare.Token;
         switch (message)
         {

@@ -73,6 +73,14 @@ public sealed record InvalidRequest(ExchangeRequest Request, string Reason) : Ex
 public sealed record BulkheadFull(ExchangeRequest Request, string Reason) : ExchangeReply(Request);
 
 /// <summary>
+/// The engine did not send the request because it would have spent the exchange's rate limit past what the
+/// engine allows itself (<c>rate-headroom</c> for prices and queries, the whole limit for orders and cancels):
+/// nothing was sent, and the exchange was spared the 429 and the ban that follow.
+/// </summary>
+/// <param name="RetryAfter">Time until the exchange's window frees enough for this kind of request.</param>
+public sealed record RateBudgetExhausted(ExchangeRequest Request, TimeSpan RetryAfter, string Detail) : ExchangeReply(Request);
+
+/// <summary>
 /// No exchange could quote the price, so it comes from the exchange's market data feed instead: the last
 /// trade it streamed, <paramref name="Age"/> old. A price to judge by its age, not a fresh quote.
 /// </summary>

@@ -45,10 +45,10 @@ public static class TradingEngine
     /// <param name="Orders">The order ledger: where orders go, so that each is journaled before it is sent.</param>
     public sealed record Parts(IActorRef Exchanges, IActorRef Router, IActorRef Alerts, IActorRef Feeds, IActorRef Orders);
 
-    /// <summary>A Binance-compatible HTTP connector for each exchange that has an <c>endpoint</c> section.</summary>
+    /// <summary>An HTTP connector in its endpoint's protocol for each exchange that has an <c>endpoint</c> section.</summary>
     public static Func<string, Props?> ConnectorsFromEndpoints(TradingSettings settings)
     {
-        var clients = settings.Endpoints.ToDictionary(e => e.Key, e => new BinanceClient(e.Value));
+        var clients = settings.Endpoints.ToDictionary(e => e.Key, e => e.Value.Connect());
         return exchange => clients.TryGetValue(exchange, out var client) ? ExchangeConnector.Props(client) : null;
     }
 }

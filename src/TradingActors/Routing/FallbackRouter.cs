@@ -10,7 +10,7 @@ namespace TradingActors.Routing;
 /// its fallback chain (<c>trading.routing.fallbacks</c>). A price goes on when the exchange is open,
 /// full or failing; when the whole chain fails, the primary's market data feed answers with its last
 /// price and its age, if it has one. An order goes on only when the exchange provably did not execute it
-/// (circuit open, bulkhead full, rate limited, refused before sending): never after an unknown outcome,
+/// (circuit open, bulkhead full, rate limited or over its rate budget, refused before sending): never after an unknown outcome,
 /// which may have filled. Cancels and status queries stay with the exchange that holds the order.
 /// The reply is the last exchange's own; its request names the exchange that served it.
 /// Once the registry has said where an exchange's breaker is (<see cref="ExchangeRegistry.Resolve"/>), its
@@ -28,7 +28,7 @@ public static class FallbackRouter
     /// <summary>Whether <paramref name="reply"/> leaves its request free to be tried on another exchange.</summary>
     public static bool MayFallBack(ExchangeReply reply) => (reply.Request, reply) switch
     {
-        (GetPrice or PlaceOrder, CircuitOpen or BulkheadFull) => true,
+        (GetPrice or PlaceOrder, CircuitOpen or BulkheadFull or RateBudgetExhausted) => true,
         (GetPrice, ExchangeFailed) => true,
         (PlaceOrder, ExchangeFailed { Outcome: ExecutionOutcome.NotExecuted }) => true,
         _ => false,

@@ -37,6 +37,7 @@ internal static class TradingManifests
         (typeof(CircuitOpen), "CircuitOpen"),
         (typeof(InvalidRequest), "InvalidRequest"),
         (typeof(BulkheadFull), "BulkheadFull"),
+        (typeof(RateBudgetExhausted), "RateBudgetExhausted"),
         (typeof(FeedPriceQuoted), "FeedPriceQuoted"),
 
         (typeof(ExchangeConnector.Crashed), "ExchangeConnector.Crashed"),

@@ -45,6 +45,23 @@ public sealed class HalfOpenSpecs(ITestOutputHelper output) : EngineSpec(output)
     }
 
     [Fact]
+    public void A_trial_the_rate_budget_kept_from_the_exchange_frees_its_slot_and_judges_nothing()
+    {
+        var (breaker, exchange) = HalfOpenOverProbe();
+        breaker.Tell(Price(), TestActor);
+        breaker.Tell(Price(), TestActor);
+        var first = exchange.ExpectMsg<GetPrice>();
+        exchange.ExpectMsg<GetPrice>();
+
+        exchange.Reply(new RateBudgetExhausted(first, TimeSpan.FromSeconds(30), "spent"));
+        ExpectMsg<RateBudgetExhausted>();
+        breaker.Tell(Price(), TestActor);
+
+        exchange.ExpectMsg<GetPrice>();
+        Assert.Equal(BreakerState.HalfOpen, StatusOf(breaker).State);
+    }
+
+    [Fact]
     public void A_trial_that_never_answers_times_out_and_reopens_the_breaker()
     {
         var (breaker, exchange) = HalfOpenOverProbe();

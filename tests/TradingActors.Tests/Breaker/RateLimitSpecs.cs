@@ -1,10 +1,14 @@
 using TradingActors.Breaker;
 using TradingActors.Configuration;
 using TradingActors.Exchanges;
+using TradingActors.Exchanges.Simulated;
 
 namespace TradingActors.Tests.Breaker;
 
-/// <summary>A rate limit with a retry-after opens the breaker for at least that long, before the exchange bans the engine.</summary>
+/// <summary>
+/// A rate limit with a retry-after opens the breaker for at least that long, before the exchange bans the engine;
+/// a request the rate budget keeps back never reaches the exchange, and says nothing against it.
+/// </summary>
 public sealed class RateLimitSpecs(ITestOutputHelper output) : EngineSpec(output)
 {
     private static readonly BreakerSettings Settings = BreakerSettings.Defaults with
@@ -36,5 +40,37 @@ public sealed class RateLimitSpecs(ITestOutputHelper output) : EngineSpec(output
         ExpectMsg<ExchangeFailed>();
 
         Assert.Equal(Settings.OpenTimeout, Ask<CircuitOpen>(breaker, Price()).RetryAfter);
+    }
+
+    [Fact]
+    public void Requests_the_rate_budget_kept_from_the_exchange_are_answered_so_and_never_open_the_breaker()
+    {
+        var exchange = new SpentBudget(new SimulatedExchangeClient(Sys.Scheduler).WithPrice("BTCUSDT", 42_000));
+        var breaker = BreakerOver(exchange, Settings with { FailureThreshold = 1 });
+
+        var spared = Enumerable.Range(0, 3).Select(_ => Ask<RateBudgetExhausted>(breaker, Price())).ToList();
+
+        Assert.All(spared, reply => Assert.Equal(TimeSpan.FromSeconds(20), reply.RetryAfter));
+        Assert.Equal((BreakerState.Closed, 0), (StatusOf(breaker).State, exchange.Calls));
+    }
+
+    /// <summary>A client whose budget is spent: it refuses every request, and counts what reaches it all the same.</summary>
+    private sealed class SpentBudget(IExchangeClient exchange) : IExchangeClient, IRateBudgeted
+    {
+        public int Calls { get; private set; }
+
+        public RateBudgetExhausted? Admit(ExchangeRequest request) => new(request, TimeSpan.FromSeconds(20), "spent");
+
+        public ValueTask<decimal> GetPriceAsync(GetPrice query, CancellationToken cancellation)
+        {
+            Calls++;
+            return exchange.GetPriceAsync(query, cancellation);
+        }
+
+        public ValueTask<OrderReport> PlaceOrderAsync(PlaceOrder order, CancellationToken cancellation) => throw new NotSupportedException();
+        public ValueTask<OrderReport> CancelOrderAsync(CancelOrder cancel, CancellationToken cancellation) => throw new NotSupportedException();
+        public ValueTask<OrderReport> GetOrderAsync(GetOrderStatus query, CancellationToken cancellation) => throw new NotSupportedException();
+        public ValueTask<IReadOnlyList<OrderReport>> GetOpenOrdersAsync(GetOpenOrders query, CancellationToken cancellation) => throw new NotSupportedException();
+        public ValueTask PingAsync(CancellationToken cancellation) => throw new NotSupportedException();
     }
 }

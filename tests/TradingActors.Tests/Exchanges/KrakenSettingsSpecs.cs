@@ -15,6 +15,8 @@ public sealed class KrakenSettingsSpecs
 
         Assert.Equal((new Uri("https://api.kraken.com/"), "k", Secret, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5)),
             (settings.BaseAddress, settings.ApiKey, settings.ApiSecret, settings.ConnectTimeout, settings.RequestTimeout));
+        Assert.Equal((20, 0.5, 80, 2), (settings.ApiCounterLimit, settings.ApiCounterDecayPerSecond, settings.TradingCounterLimit,
+            settings.TradingCounterDecayPerSecond));
     }
 
     [Fact]
@@ -35,5 +37,8 @@ public sealed class KrakenSettingsSpecs
     }
 
     private static SettingsReader Endpoint(string keys) =>
-        new(ConfigurationFactory.ParseString($"endpoint {{ {keys}, connect-timeout = 2s, request-timeout = 5s }}"), "endpoint");
+        new(ConfigurationFactory.ParseString($$"""
+            endpoint { {{keys}}, connect-timeout = 2s, request-timeout = 5s
+              api-counter-limit = 20, api-counter-decay = 0.5, trading-counter-limit = 80, trading-counter-decay = 2 }
+            """), "endpoint");
 }

@@ -121,6 +121,7 @@ public sealed class FallbackRouterSpecs(ITestOutputHelper output) : EngineSpec(o
     [InlineData("circuit open")]
     [InlineData("bulkhead full")]
     [InlineData("rate limited")]
+    [InlineData("over its rate budget")]
     [InlineData("connection refused")]
     public void An_order_the_primary_provably_did_not_execute_goes_to_the_backup(string refusal)
     {
@@ -133,6 +134,7 @@ public sealed class FallbackRouterSpecs(ITestOutputHelper output) : EngineSpec(o
             "circuit open" => new CircuitOpen(first, TimeSpan.FromSeconds(1)),
             "bulkhead full" => new BulkheadFull(first, "full"),
             "rate limited" => new ExchangeFailed(first, FailureKind.RateLimited, ExecutionOutcome.NotExecuted, TimeSpan.FromSeconds(1), "429"),
+            "over its rate budget" => new RateBudgetExhausted(first, TimeSpan.FromSeconds(1), "spent"),
             _ => new ExchangeFailed(first, FailureKind.ConnectionFailed, ExecutionOutcome.NotExecuted, null, "refused"),
         });
 

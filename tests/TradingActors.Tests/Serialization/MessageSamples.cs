@@ -68,6 +68,7 @@ internal static class MessageSamples
             new(new CircuitOpen(query, TimeSpan.FromSeconds(12.5)), "CircuitOpen"),
             new(new InvalidRequest(order, "quantity must be positive"), "InvalidRequest"),
             new(new BulkheadFull(price, "10 calls in flight, 0 may wait"), "BulkheadFull"),
+            new(new RateBudgetExhausted(price, TimeSpan.FromSeconds(42.5), "4801 of the 6000 request limit used"), "RateBudgetExhausted"),
             new(new FeedPriceQuoted(price, 41_999.87654321m, TimeSpan.FromMilliseconds(850)), "FeedPriceQuoted"),
 
             new(new ExchangeConnector.Crashed(order, "the client threw"), "ExchangeConnector.Crashed"),

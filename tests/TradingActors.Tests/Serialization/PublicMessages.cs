@@ -2,6 +2,8 @@ using System.Reflection;
 using TradingActors.Alerts;
 using TradingActors.Exchanges;
 using TradingActors.Exchanges.Binance;
+using TradingActors.Exchanges.Bybit;
+using TradingActors.Exchanges.Kraken;
 using TradingActors.MarketData;
 using TradingActors.Metrics;
 using TradingActors.Orders;
@@ -27,6 +29,12 @@ internal static class PublicMessages
         [typeof(FeedSettings)] = "a feed's settings, read from configuration; a part of MarketFeed.Status",
         [typeof(BreakerAlerts.Settings)] = "the alerts' settings, read from configuration and never sent",
         [typeof(BinanceSettings)] = "an endpoint's settings, with its API secret, read from configuration and never sent",
+        [typeof(BybitSettings)] = "an endpoint's settings, with its API secret, read from configuration and never sent",
+        [typeof(KrakenSettings)] = "an endpoint's settings, with its API secret, read from configuration and never sent",
+        [typeof(BybitUsage)] = "what Bybit's last reply said of the key's rate limit, kept by its client and never sent",
+        [typeof(KrakenUsage)] = "the Kraken client's estimate of the key's call counters, kept by the client and never sent",
+        [typeof(RateUsage)] = "what an exchange's reply says of a rate limit, kept by its client's rate budget and never sent",
+        [typeof(RateBudget.Mark)] = "what a client's rate budget had charged as a request was sent, kept by the client and never sent",
         [typeof(OrderLedgerSettings)] = "the order ledger's settings, read from configuration and never sent",
         [typeof(UserDataSettings)] = "a user data stream's settings, a part of BinanceSettings, read from configuration and never sent",
         [typeof(OrderRecord)] = "a part of OrderLedgerSnapshot and OrderLedger.Order",

@@ -1,14 +1,26 @@
+using TradingActors.Exchanges;
+
 namespace TradingActors.Configuration.Options;
 
-/// <summary>A Binance-compatible endpoint (<c>endpoint-defaults</c>, or an exchange's <c>endpoint</c>); null keeps the default.</summary>
+/// <summary>An exchange's endpoint (<c>endpoint-defaults</c>, or an exchange's <c>endpoint</c>); null keeps the default.</summary>
 public sealed class EndpointOptions
 {
+    public ExchangeProtocol? Protocol { get; set; }
     public string? Url { get; set; }
     public string? ApiKey { get; set; }
     public string? ApiSecret { get; set; }
     public TimeSpan? RecvWindow { get; set; }
     public TimeSpan? ConnectTimeout { get; set; }
     public TimeSpan? RequestTimeout { get; set; }
+
+    public bool? RateBudget { get; set; }
+    public double? RateHeadroom { get; set; }
+    public int? RequestWeightLimit { get; set; }
+    public int? OrderCountLimit { get; set; }
+    public double? ApiCounterLimit { get; set; }
+    public double? ApiCounterDecay { get; set; }
+    public double? TradingCounterLimit { get; set; }
+    public double? TradingCounterDecay { get; set; }
 
     public bool? UserDataStream { get; set; }
 

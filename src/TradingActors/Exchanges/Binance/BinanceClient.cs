@@ -10,9 +10,10 @@ namespace TradingActors.Exchanges.Binance;
 /// An <see cref="IExchangeClient"/> for Binance's spot REST API (and anything that speaks it, such as
 /// the project's simulator). One pooled connection handler per exchange; signed endpoints carry the
 /// API key header and an HMAC-SHA256 signature over the parameters, with a timestamp and recvWindow.
-/// Every outcome becomes a reply kind: see <see cref="BinanceErrors"/>.
+/// Every outcome becomes a reply kind: see <see cref="BinanceErrors"/>. Each reply's weight and order count
+/// headers keep the rate budget, which the connector asks before each request.
 /// </summary>
-public sealed class BinanceClient : IExchangeClient, IDisposable
+public sealed class BinanceClient : IExchangeClient, IRateBudgeted, IDisposable
 {
     private static readonly MediaTypeHeaderValue Form = new("application/x-www-form-urlencoded");
 
@@ -22,12 +23,14 @@ public sealed class BinanceClient : IExchangeClient, IDisposable
     // The key, not an HMACSHA256 instance: an instance is not safe to use from two threads, and a host keeps
     // many signed requests in flight; the static HashData keeps no state between calls.
     private readonly byte[] _secret;
+    private readonly RateBudget? _budget;
 
     public BinanceClient(BinanceSettings settings, TimeProvider? clock = null)
     {
         _settings = settings;
         _clock = clock ?? TimeProvider.System;
         _secret = Encoding.UTF8.GetBytes(settings.ApiSecret);
+        _budget = settings.RateHeadroom is { } headroom ? new RateBudget(headroom, _clock) : null;
         _http = new HttpClient(new SocketsHttpHandler
         {
             ConnectTimeout = settings.ConnectTimeout,
@@ -86,6 +89,18 @@ public sealed class BinanceClient : IExchangeClient, IDisposable
         await Send(Unsigned("/api/v3/ping", ref none), BinanceJson.Default.Empty, isOrder: false, cancellation);
     }
 
+    /// <summary>The key's rate limits as the last replies reported them; null when <c>rate-budget</c> is off.</summary>
+    public RateBudget? Budget => _budget;
+
+    // Each request's weight as Binance counts it: prices by symbol, one order's status, every symbol's open orders.
+    public RateBudgetExhausted? Admit(ExchangeRequest request) => _budget?.Admit(request, request switch
+    {
+        GetPrice => 2,
+        GetOrderStatus => 4,
+        GetOpenOrders => 80,
+        _ => 1,
+    });
+
     public void Dispose() => _http.Dispose();
 
     private HttpRequestMessage OrderQuery(HttpMethod method, string symbol, string clientOrderId)
@@ -122,7 +137,10 @@ public sealed class BinanceClient : IExchangeClient, IDisposable
     {
         using (request)
         {
+            var sent = _budget?.Charged;
             using var response = await _http.SendAsync(request, cancellation).ConfigureAwait(false);
+            if (sent is { } mark)
+                Report(response.Headers, mark);
             var body = await response.Content.ReadAsByteArrayAsync(cancellation).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
@@ -135,6 +153,22 @@ public sealed class BinanceClient : IExchangeClient, IDisposable
                 $"unreadable reply from {request.RequestUri?.AbsolutePath}: {Excerpt(body)}");
         }
     }
+
+    private void Report(HttpResponseHeaders headers, RateBudget.Mark sent)
+    {
+        var now = _clock.GetUtcNow();
+        if (Count(headers, "X-MBX-USED-WEIGHT-1M") is { } weight)
+            _budget!.ReportRequests(new RateUsage(weight, _settings.RequestWeightLimit, WindowEnd(now, TimeSpan.FromMinutes(1))), sent);
+        if (Count(headers, "X-MBX-ORDER-COUNT-10S") is { } orders)
+            _budget!.ReportOrders(new RateUsage(orders, _settings.OrderCountLimit, WindowEnd(now, TimeSpan.FromSeconds(10))), sent);
+    }
+
+    private static decimal? Count(HttpResponseHeaders headers, string name) =>
+        headers.NonValidated.TryGetValues(name, out var values) && long.TryParse(values.ToString(), out var count) ? count : null;
+
+    // Binance's windows are aligned to the clock: a minute's weight frees at the next whole minute.
+    private static DateTimeOffset WindowEnd(DateTimeOffset now, TimeSpan window) =>
+        new((now.UtcTicks / window.Ticks + 1) * window.Ticks, TimeSpan.Zero);
 
     private static T? TryParse<T>(byte[] body, JsonTypeInfo<T> reply) where T : class
     {

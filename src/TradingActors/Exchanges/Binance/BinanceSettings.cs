@@ -3,20 +3,27 @@ using TradingActors.Orders.UserData;
 
 namespace TradingActors.Exchanges.Binance;
 
-/// <summary>
-/// Where a Binance-compatible exchange is and how to sign for it, from an exchange's
-/// <c>endpoint</c> section. The secret is never logged or shown in a status.
-/// </summary>
+/// <summary>A Binance-compatible exchange's endpoint (<c>protocol = binance</c>).</summary>
+/// <param name="RecvWindow">How stale a signed request may arrive and still be served.</param>
 public sealed record BinanceSettings(Uri BaseAddress, string ApiKey, string ApiSecret, TimeSpan RecvWindow, TimeSpan ConnectTimeout, TimeSpan RequestTimeout)
+    : EndpointSettings(BaseAddress, ApiKey, ApiSecret, ConnectTimeout, RequestTimeout)
 {
+    public override ExchangeProtocol Protocol => ExchangeProtocol.Binance;
+
+    public override IExchangeClient Connect() => new BinanceClient(this);
+
     /// <summary>The account's user data stream over the exchange's WebSocket API; null when <c>user-data-stream</c> is off.</summary>
     public UserDataSettings? UserData { get; init; }
 
+    /// <summary>The key's request weight per minute (exchangeInfo's REQUEST_WEIGHT limit), which every request spends.</summary>
+    public int RequestWeightLimit { get; init; } = 6000;
+
+    /// <summary>The orders the key may place per 10 seconds (exchangeInfo's ORDERS limit).</summary>
+    public int OrderCountLimit { get; init; } = 100;
+
     internal static BinanceSettings Read(SettingsReader endpoint)
     {
-        var url = endpoint.String("url");
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var address) || address.Scheme is not ("http" or "https"))
-            throw endpoint.Invalid("url", "expected an http or https URL");
+        var address = Address(endpoint);
         var recvWindow = endpoint.Duration("recv-window");
         if (recvWindow > TimeSpan.FromMinutes(1))
             throw endpoint.Invalid("recv-window", "must be at most 60s, as Binance allows");
@@ -24,8 +31,8 @@ public sealed record BinanceSettings(Uri BaseAddress, string ApiKey, string ApiS
             endpoint.Duration("connect-timeout"), endpoint.Duration("request-timeout"))
         {
             UserData = UserDataSettings.Read(endpoint, address),
+            RequestWeightLimit = endpoint.Int("request-weight-limit", 1),
+            OrderCountLimit = endpoint.Int("order-count-limit", 1),
         };
     }
-
-    public override string ToString() => $"{BaseAddress} (key {ApiKey})";
 }

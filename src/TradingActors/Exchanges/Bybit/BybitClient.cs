@@ -14,7 +14,7 @@ namespace TradingActors.Exchanges.Bybit;
 /// Creating or cancelling an order answers only its ids, so the client reads the order back to report its state.
 /// Every outcome becomes a reply kind: see <see cref="BybitErrors"/>.
 /// </summary>
-public sealed class BybitClient : IExchangeClient, IDisposable
+public sealed class BybitClient : IExchangeClient, IRateBudgeted, IDisposable
 {
     private const int PageSize = 50;
     private static readonly MediaTypeHeaderValue JsonBody = new("application/json");
@@ -27,12 +27,14 @@ public sealed class BybitClient : IExchangeClient, IDisposable
     // many signed requests in flight; the static HashData keeps no state between calls.
     private readonly byte[] _secret;
     private volatile BybitUsage? _usage;
+    private readonly RateBudget? _budget;
 
     public BybitClient(BybitSettings settings, TimeProvider? clock = null)
     {
         _settings = settings;
         _clock = clock ?? TimeProvider.System;
         _secret = Encoding.UTF8.GetBytes(settings.ApiSecret);
+        _budget = settings.RateHeadroom is { } headroom ? new RateBudget(headroom, _clock) : null;
         _http = new HttpClient(new SocketsHttpHandler
         {
             ConnectTimeout = settings.ConnectTimeout,
@@ -47,6 +49,9 @@ public sealed class BybitClient : IExchangeClient, IDisposable
 
     /// <summary>The account's rate-limit usage from the latest private reply that reported it; null before the first.</summary>
     public BybitUsage? Usage => _usage;
+
+    /// <summary>Each request costs one of the limit Bybit reports; null when <c>rate-budget</c> is off.</summary>
+    public RateBudgetExhausted? Admit(ExchangeRequest request) => _budget?.Admit(request, 1);
 
     public async ValueTask<OrderReport> PlaceOrderAsync(PlaceOrder order, CancellationToken cancellation)
     {
@@ -198,10 +203,11 @@ public sealed class BybitClient : IExchangeClient, IDisposable
     {
         using (request)
         {
+            var sent = _budget?.Charged;
             using var response = await _http.SendAsync(request, cancellation).ConfigureAwait(false);
             var body = await response.Content.ReadAsByteArrayAsync(cancellation).ConfigureAwait(false);
             if (signed)
-                Track(response.Headers);
+                Track(response.Headers, sent);
             if (!response.IsSuccessStatusCode)
                 throw BybitErrors.FromStatus(response.StatusCode, Excerpt(body), response.Headers, isOrder);
             var status = TryParse(body, BybitJson.Default.Status) ?? throw Malformed(request, body, isOrder);
@@ -211,12 +217,18 @@ public sealed class BybitClient : IExchangeClient, IDisposable
         }
     }
 
-    private void Track(HttpResponseHeaders headers)
+    private void Track(HttpResponseHeaders headers, RateBudget.Mark? sent)
     {
-        if (BybitHeaders.Number(headers, "X-Bapi-Limit") is { } limit
-            && BybitHeaders.Number(headers, "X-Bapi-Limit-Status") is { } remaining
-            && BybitHeaders.Number(headers, "X-Bapi-Limit-Reset-Timestamp") is { } reset)
-            _usage = new BybitUsage((int)limit, (int)remaining, DateTimeOffset.FromUnixTimeMilliseconds(reset));
+        if (BybitHeaders.Number(headers, "X-Bapi-Limit") is not { } limit
+            || BybitHeaders.Number(headers, "X-Bapi-Limit-Status") is not { } remaining
+            || BybitHeaders.Number(headers, "X-Bapi-Limit-Reset-Timestamp") is not { } reset)
+            return;
+        var usage = _usage = new BybitUsage((int)limit, (int)remaining, DateTimeOffset.FromUnixTimeMilliseconds(reset));
+        // While requests are left Bybit reports its own time as the reset, not when the window frees; its limits count
+        // per second, so the report holds for a second.
+        var now = _clock.GetUtcNow();
+        if (sent is { } mark)
+            _budget!.ReportRequests(new RateUsage(limit - remaining, limit, usage.ResetsAt > now ? usage.ResetsAt : now.AddSeconds(1)), mark);
     }
 
     // The request's URI is absolute once sent: HttpClient resolves it against the base address.

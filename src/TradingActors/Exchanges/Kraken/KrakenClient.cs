@@ -9,9 +9,10 @@ namespace TradingActors.Exchanges.Kraken;
 /// An <see cref="IExchangeClient"/> for Kraken's spot REST API (and anything that speaks it, such as the project's
 /// simulator). One pooled connection handler per exchange; private calls are form posts carrying a growing nonce,
 /// the API-Key header and API-Sign. Orders carry the engine's client order id as Kraken's <c>cl_ord_id</c>, by which
-/// they are found again. Every outcome becomes a reply kind: see <see cref="KrakenErrors"/>.
+/// they are found again. Every outcome becomes a reply kind: see <see cref="KrakenErrors"/>. Kraken sends no usage
+/// header, so the rate budget is the client's own estimate of the key's call counters.
 /// </summary>
-public sealed class KrakenClient : IExchangeClient, IDisposable
+public sealed class KrakenClient : IExchangeClient, IRateBudgeted, IDisposable
 {
     private static readonly MediaTypeHeaderValue Form = new("application/x-www-form-urlencoded");
 
@@ -26,6 +27,7 @@ public sealed class KrakenClient : IExchangeClient, IDisposable
     private readonly KrakenNonce _nonce;
     private readonly CallCounterEstimate _apiCounter;
     private readonly CallCounterEstimate _tradingCounter;
+    private readonly double? _headroom;
 
     public KrakenClient(KrakenSettings settings, TimeProvider? clock = null)
     {
@@ -34,6 +36,7 @@ public sealed class KrakenClient : IExchangeClient, IDisposable
         _nonce = new KrakenNonce(_clock);
         _apiCounter = new CallCounterEstimate(settings.ApiCounterLimit, settings.ApiCounterDecayPerSecond, _clock);
         _tradingCounter = new CallCounterEstimate(settings.TradingCounterLimit, settings.TradingCounterDecayPerSecond, _clock);
+        _headroom = (double?)settings.RateHeadroom;
         _http = new HttpClient(new SocketsHttpHandler
         {
             ConnectTimeout = settings.ConnectTimeout,
@@ -50,6 +53,28 @@ public sealed class KrakenClient : IExchangeClient, IDisposable
 
     /// <summary>The client's estimate of the key's call counters now, to throttle by before Kraken refuses.</summary>
     public KrakenUsage Usage => new(_apiCounter.Level, _apiCounter.Maximum, _tradingCounter.Level, _tradingCounter.Maximum);
+
+    // Orders and cancels spend the trading counter, up to its maximum; a status query may take two private calls (open
+    // orders, then closed ones) out of the API counter's headroom. Prices and pings are public: Kraken limits them by
+    // address, not by key, and they spend neither.
+    public RateBudgetExhausted? Admit(ExchangeRequest request)
+    {
+        if (_headroom is not { } headroom)
+            return null;
+        var (counter, cost, share) = request switch
+        {
+            PlaceOrder or CancelOrder => (_tradingCounter, 1, 1),
+            GetOrderStatus => (_apiCounter, 2, headroom),
+            GetOpenOrders => (_apiCounter, 1, headroom),
+            _ => (null, 0, 1d),
+        };
+        if (counter is null || counter.UntilRoomFor(cost, share) is not { Ticks: > 0 } wait)
+            return null;
+        var name = counter == _tradingCounter ? "trading" : "API";
+        return new RateBudgetExhausted(request, wait, share < 1
+            ? $"the {name} counter is at {counter.Level:0.#} of {counter.Maximum:0.#}: past the {share * 100:0.#}% that queries may use, the rest kept for orders"
+            : $"the {name} counter is at {counter.Level:0.#} of {counter.Maximum:0.#}");
+    }
 
     public async ValueTask<OrderReport> PlaceOrderAsync(PlaceOrder order, CancellationToken cancellation)
     {

@@ -4,12 +4,16 @@ using TradingActors.Configuration;
 namespace TradingActors.Exchanges.Kraken;
 
 /// <summary>
-/// Where a Kraken-compatible exchange is and how to sign for it, from an exchange's <c>endpoint</c> section.
-/// The secret is Kraken's private key, base64 text as Kraken hands it out; it is never logged or shown in a status.
-/// The call counters' limits are those of Kraken's Starter tier unless set.
+/// A Kraken-compatible exchange's endpoint (<c>protocol = kraken</c>). The secret is Kraken's private key, base64
+/// text as Kraken hands it out. The call counters' limits are those of Kraken's Starter tier unless set.
 /// </summary>
 public sealed record KrakenSettings(Uri BaseAddress, string ApiKey, string ApiSecret, TimeSpan ConnectTimeout, TimeSpan RequestTimeout)
+    : EndpointSettings(BaseAddress, ApiKey, ApiSecret, ConnectTimeout, RequestTimeout)
 {
+    public override ExchangeProtocol Protocol => ExchangeProtocol.Kraken;
+
+    public override IExchangeClient Connect() => new KrakenClient(this);
+
     /// <summary>The REST API counter's maximum (Starter 15, Intermediate and Pro 20).</summary>
     public double ApiCounterLimit { get; init; } = 15;
 
@@ -24,16 +28,18 @@ public sealed record KrakenSettings(Uri BaseAddress, string ApiKey, string ApiSe
 
     internal static KrakenSettings Read(SettingsReader endpoint)
     {
-        var url = endpoint.String("url");
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var address) || address.Scheme is not ("http" or "https"))
-            throw endpoint.Invalid("url", "expected an http or https URL");
+        var address = Address(endpoint);
         var secret = endpoint.String("api-secret");
         if (!Base64.IsValid(secret, out var length) || length == 0)
             // Not endpoint.Invalid, which echoes the value: a mistyped secret is still most of a secret.
             throw new SettingsException(endpoint.PathOf("api-secret"), null, "expected Kraken's private key, in base64");
         return new KrakenSettings(address, endpoint.String("api-key"), secret,
-            endpoint.Duration("connect-timeout"), endpoint.Duration("request-timeout"));
+            endpoint.Duration("connect-timeout"), endpoint.Duration("request-timeout"))
+        {
+            ApiCounterLimit = (double)endpoint.Decimal("api-counter-limit", 1),
+            ApiCounterDecayPerSecond = (double)endpoint.Decimal("api-counter-decay", 0, minIncluded: false),
+            TradingCounterLimit = (double)endpoint.Decimal("trading-counter-limit", 1),
+            TradingCounterDecayPerSecond = (double)endpoint.Decimal("trading-counter-decay", 0, minIncluded: false),
+        };
     }
-
-    public override string ToString() => $"{BaseAddress} (key {ApiKey})";
 }

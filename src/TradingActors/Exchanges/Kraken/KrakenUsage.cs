@@ -24,8 +24,9 @@ internal sealed class CallCounterEstimate(double maximum, double decayPerSecond,
     /// <summary>The exchange refused a call: the counter is at its maximum, whatever the estimate said.</summary>
     public void Full() => Update(level => Math.Max(level, maximum));
 
-    /// <summary>How long until a call of <paramref name="cost"/> fits under the maximum.</summary>
-    public TimeSpan UntilRoomFor(double cost) => TimeSpan.FromSeconds(Math.Max(0, Level + cost - maximum) / decayPerSecond);
+    /// <summary>How long until a call of <paramref name="cost"/> fits under <paramref name="share"/> of the maximum.</summary>
+    public TimeSpan UntilRoomFor(double cost, double share = 1) =>
+        TimeSpan.FromSeconds(Math.Max(0, Level + cost - maximum * share) / decayPerSecond);
 
     private void Update(Func<double, double> change)
     {

@@ -1,4 +1,5 @@
 using Akka.Actor;
+using TradingActors.Exchanges;
 using TradingActors.Exchanges.Binance;
 using TradingActors.MarketData;
 
@@ -29,22 +30,23 @@ internal static class UserDataStream
 
 /// <summary>
 /// The user data streams' parent, <c>/user/trading/user-data</c>: one <see cref="UserDataStream"/> per exchange
-/// with an endpoint whose <c>user-data-stream</c> is on, named after the exchange.
+/// with a Binance endpoint whose <c>user-data-stream</c> is on, named after the exchange.
 /// </summary>
 internal static class UserDataStreams
 {
     public const string Name = "user-data";
 
-    public static Props Props(IReadOnlyDictionary<string, BinanceSettings> endpoints, IMarketStreamClient client, IActorRef ledger) =>
+    public static Props Props(IReadOnlyDictionary<string, EndpointSettings> endpoints, IMarketStreamClient client, IActorRef ledger) =>
         Akka.Actor.Props.Create(() => new UserDataStreamsActor(endpoints, client, ledger));
 }
 
 internal sealed class UserDataStreamsActor : UntypedActor
 {
-    public UserDataStreamsActor(IReadOnlyDictionary<string, BinanceSettings> endpoints, IMarketStreamClient client, IActorRef ledger)
+    public UserDataStreamsActor(IReadOnlyDictionary<string, EndpointSettings> endpoints, IMarketStreamClient client, IActorRef ledger)
     {
-        foreach (var (exchange, endpoint) in endpoints.Where(e => e.Value.UserData is not null))
-            Context.ActorOf(UserDataStream.Props(exchange, endpoint, client, ledger), Uri.EscapeDataString(exchange));
+        foreach (var (exchange, endpoint) in endpoints)
+            if (endpoint is BinanceSettings { UserData: not null } binance)
+                Context.ActorOf(UserDataStream.Props(exchange, binance, client, ledger), Uri.EscapeDataString(exchange));
     }
 
     protected override void OnReceive(object message) => Unhandled(message);

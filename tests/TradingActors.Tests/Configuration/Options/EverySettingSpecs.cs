@@ -4,6 +4,7 @@ using Akka.Configuration;
 using Akka.Configuration.Hocon;
 using Microsoft.Extensions.Configuration;
 using TradingActors.Configuration;
+using TradingActors.Exchanges;
 using TradingActors.Configuration.Options;
 using TradingActors.Hosting;
 using TradingActors.Orders;
@@ -43,11 +44,13 @@ public sealed class EverySettingSpecs
               endpoint {
                 url = "http://127.0.0.1:9001", api-key = "binance key", api-secret = "binance \"secret\" = {x}"
                 recv-window = 10s, connect-timeout = 1s, request-timeout = 5s, user-data-stream = on
+                rate-budget = on, rate-headroom = 0.9, request-weight-limit = 1200, order-count-limit = 50, protocol = bybit
+                api-counter-limit = 25, api-counter-decay = 1, trading-counter-limit = 100, trading-counter-decay = 3
                 ws-api-url = "ws://127.0.0.1:9001/ws-api/v3", user-data-ping-interval = 15s, user-data-answer-timeout = 3s
                 user-data-min-backoff = 100ms, user-data-max-backoff = 10s, user-data-backoff-jitter = 0.1
               }
             }
-            bybit { endpoint { url = "http://127.0.0.1:9002", api-key = bybit-key, api-secret = bybit-secret, user-data-stream = on } }
+            bybit { endpoint { url = "http://127.0.0.1:9002", api-key = bybit-key, api-secret = bybit-secret, user-data-stream = on, protocol = binance } }
             kraken { endpoint {} }
           }
           routing.fallbacks { binance = [bybit, kraken] }
@@ -64,8 +67,10 @@ public sealed class EverySettingSpecs
             breaker-role = trading, hand-over-patience = 20s, state-timeout = 5s
           }
           endpoint-defaults {
-            url = "https://defaults.example", api-key = default-key, api-secret = default-secret
+            url = "https://defaults.example", api-key = default-key, api-secret = "ZGVmYXVsdC1zZWNyZXQ=", protocol = kraken
             recv-window = 3s, connect-timeout = 1200ms, request-timeout = 8s, user-data-stream = off
+            rate-budget = off, rate-headroom = 0.7, request-weight-limit = 3000, order-count-limit = 20
+            api-counter-limit = 20, api-counter-decay = 0.5, trading-counter-limit = 80, trading-counter-decay = 2
             ws-api-url = "wss://ws-api.example/ws-api/v3", user-data-ping-interval = 20s, user-data-answer-timeout = 5s
             user-data-min-backoff = 250ms, user-data-max-backoff = 20s, user-data-backoff-jitter = 0.3
           }
@@ -130,8 +135,10 @@ public sealed class EverySettingSpecs
         };
         options.EndpointDefaults = new EndpointOptions
         {
-            Url = "https://defaults.example", ApiKey = "default-key", ApiSecret = "default-secret",
+            Url = "https://defaults.example", ApiKey = "default-key", ApiSecret = "ZGVmYXVsdC1zZWNyZXQ=", Protocol = ExchangeProtocol.Kraken,
             RecvWindow = TimeSpan.FromSeconds(3), ConnectTimeout = TimeSpan.FromMilliseconds(1200), RequestTimeout = TimeSpan.FromSeconds(8),
+            RateBudget = false, RateHeadroom = 0.7, RequestWeightLimit = 3000, OrderCountLimit = 20,
+            ApiCounterLimit = 20, ApiCounterDecay = 0.5, TradingCounterLimit = 80, TradingCounterDecay = 2,
             UserDataStream = false, WsApiUrl = "wss://ws-api.example/ws-api/v3", UserDataPingInterval = TimeSpan.FromSeconds(20),
             UserDataAnswerTimeout = TimeSpan.FromSeconds(5), UserDataMinBackoff = TimeSpan.FromMilliseconds(250),
             UserDataMaxBackoff = TimeSpan.FromSeconds(20), UserDataBackoffJitter = 0.3,
@@ -179,6 +186,8 @@ public sealed class EverySettingSpecs
                 {
                     Url = "http://127.0.0.1:9001", ApiKey = "binance key", ApiSecret = "binance \"secret\" = {x}",
                     RecvWindow = TimeSpan.FromSeconds(10), ConnectTimeout = TimeSpan.FromSeconds(1), RequestTimeout = TimeSpan.FromSeconds(5),
+                    RateBudget = true, RateHeadroom = 0.9, RequestWeightLimit = 1200, OrderCountLimit = 50, Protocol = ExchangeProtocol.Bybit,
+                    ApiCounterLimit = 25, ApiCounterDecay = 1, TradingCounterLimit = 100, TradingCounterDecay = 3,
                     UserDataStream = true, WsApiUrl = "ws://127.0.0.1:9001/ws-api/v3", UserDataPingInterval = TimeSpan.FromSeconds(15),
                     UserDataAnswerTimeout = TimeSpan.FromSeconds(3), UserDataMinBackoff = TimeSpan.FromMilliseconds(100),
                     UserDataMaxBackoff = TimeSpan.FromSeconds(10), UserDataBackoffJitter = 0.1,
@@ -186,7 +195,7 @@ public sealed class EverySettingSpecs
             })
             .Exchange("bybit", bybit => bybit.Endpoint = new()
             {
-                Url = "http://127.0.0.1:9002", ApiKey = "bybit-key", ApiSecret = "bybit-secret", UserDataStream = true,
+                Url = "http://127.0.0.1:9002", ApiKey = "bybit-key", ApiSecret = "bybit-secret", UserDataStream = true, Protocol = ExchangeProtocol.Binance,
             })
             .Exchange("kraken", kraken => kraken.Endpoint = new())
             .Fallbacks("binance", "bybit", "kraken")

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Configuration;
 using TradingActors.Configuration;
+using TradingActors.Exchanges.Binance;
 using TradingActors.Hosting;
 using TradingActors.Orders.UserData;
 
@@ -14,6 +15,8 @@ public sealed class UserDataSettingsSpecs(ITestOutputHelper output) : UserDataSp
 {
     private static TradingSettings Read(string hocon) => TradingSettings.From(ConfigurationFactory.ParseString(hocon));
 
+    private static UserDataSettings? UserDataOf(string hocon) => ((BinanceSettings)Read(hocon).Endpoints["binance"]).UserData;
+
     private static string EndpointAt(string url, string more = "") =>
         $$"""
           trading.exchanges.binance.endpoint {
@@ -25,7 +28,7 @@ public sealed class UserDataSettingsSpecs(ITestOutputHelper output) : UserDataSp
     [Fact]
     public void An_exchange_with_an_endpoint_streams_its_user_data_by_default_with_the_documented_defaults()
     {
-        var stream = Read(EndpointAt("http://127.0.0.1:5001/")).Endpoints["binance"].UserData!;
+        var stream = UserDataOf(EndpointAt("http://127.0.0.1:5001/"))!;
 
         Assert.Equal(new Uri("ws://127.0.0.1:5001/ws-api/v3"), stream.Endpoint);
         Assert.Equal((S(30), S(10), TimeSpan.FromMilliseconds(500), S(30), 0.2),
@@ -37,25 +40,24 @@ public sealed class UserDataSettingsSpecs(ITestOutputHelper output) : UserDataSp
     [InlineData("https://api.test", "wss://api.test/ws-api/v3")]
     [InlineData("https://api.test:8443/api/", "wss://api.test:8443/ws-api/v3")]
     public void Without_a_ws_api_url_the_stream_is_at_ws_api_v3_on_the_rest_endpoints_host_and_port(string rest, string expected) =>
-        Assert.Equal(new Uri(expected), Read(EndpointAt(rest)).Endpoints["binance"].UserData!.Endpoint);
+        Assert.Equal(new Uri(expected), UserDataOf(EndpointAt(rest))!.Endpoint);
 
     [Fact]
     public void A_ws_api_url_is_taken_as_given() =>
         Assert.Equal(new Uri("wss://ws-api.binance.com:443/ws-api/v3"),
-            Read(EndpointAt("https://api.binance.com", """ws-api-url = "wss://ws-api.binance.com:443/ws-api/v3" """)).Endpoints["binance"].UserData!.Endpoint);
+            UserDataOf(EndpointAt("https://api.binance.com", """ws-api-url = "wss://ws-api.binance.com:443/ws-api/v3" """))!.Endpoint);
 
     [Fact]
     public void An_exchange_section_overrides_the_defaults_where_it_says_so()
     {
-        var stream = Read(EndpointAt("http://127.0.0.1:5001/", "user-data-ping-interval = 5s") + "\ntrading.endpoint-defaults.user-data-min-backoff = 2s")
-            .Endpoints["binance"].UserData!;
+        var stream = UserDataOf(EndpointAt("http://127.0.0.1:5001/", "user-data-ping-interval = 5s") + "\ntrading.endpoint-defaults.user-data-min-backoff = 2s")!;
 
         Assert.Equal((S(5), S(2)), (stream.PingInterval, stream.MinBackoff));
     }
 
     [Fact]
     public void An_endpoint_with_the_stream_off_has_none() =>
-        Assert.Null(Read(EndpointAt("http://127.0.0.1:5001/", "user-data-stream = off")).Endpoints["binance"].UserData);
+        Assert.Null(UserDataOf(EndpointAt("http://127.0.0.1:5001/", "user-data-stream = off")));
 
     [Theory]
     [InlineData("""ws-api-url = "https://ws-api.test/" """, "trading.exchanges.binance.endpoint.ws-api-url")]
