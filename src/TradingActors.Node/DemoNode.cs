@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using TradingActors.Breaker;
+using TradingActors.Configuration;
 using TradingActors.ExchangeSim;
 using TradingActors.ExchangeSim.Configuration;
 using TradingActors.Exchanges;
@@ -35,11 +36,14 @@ public sealed class DemoNode : IAsyncDisposable
     private readonly ITradingEngine _engine;
     private readonly CancellationTokenSource _faultsStop = new();
     private readonly Task _faults;
+    private readonly IReadOnlyDictionary<string, string> _protocols;
     private NodeSnapshot? _final;
 
-    private DemoNode(WebApplication host, ExchangeSimulator? simulator, IReadOnlyList<ScheduledFault> schedule, IActorRef trader)
+    private DemoNode(WebApplication host, ExchangeSimulator? simulator, IReadOnlyList<ScheduledFault> schedule, IActorRef trader,
+        IReadOnlyDictionary<string, string> protocols)
     {
         _host = host;
+        _protocols = protocols;
         _simulator = simulator;
         _trader = trader;
         _faults = simulator is null ? Task.CompletedTask : FaultScript.PlayAsync(schedule, simulator, _faultsStop.Token);
@@ -83,7 +87,9 @@ public sealed class DemoNode : IAsyncDisposable
                 registry.Get<TradingEngineHosting.Keys.Router>(), registry.Get<TradingEngineHosting.Keys.Orders>(),
                 new DemoTrader.Settings(exchanges, node.Symbol, node.Quantity, node.Tick, node.OrderEvery)),
                 "trader");
-            return new DemoNode(host, simulator, configuration.Simulator?.Schedule ?? [], trader)
+            var protocols = TradingSettings.From(config).Endpoints.ToDictionary(
+                endpoint => endpoint.Key, endpoint => endpoint.Value.Protocol.ToString().ToLowerInvariant());
+            return new DemoNode(host, simulator, configuration.Simulator?.Schedule ?? [], trader, protocols)
             {
                 ClusterAddress = configuration.Clustered ? Akka.Cluster.Cluster.Get(host.Services.GetRequiredService<ActorSystem>()).SelfAddress.ToString() : null,
             };
@@ -110,7 +116,7 @@ public sealed class DemoNode : IAsyncDisposable
         var faults = _simulator?.Exchanges.Values.ToDictionary(e => e.Name, e => FaultText.Describe(e.Faults.Current))
                      ?? new Dictionary<string, string>();
         return new NodeSnapshot(_system.Scheduler.Now, await statuses, await feeds, (await fallbacks).Served, faults,
-            (await events).Entries, (await events).AlertsRaised, (await orders).Exchanges);
+            (await events).Entries, (await events).AlertsRaised, (await orders).Exchanges) { Protocols = _protocols };
     }
 
     // The dashboard shows each breaker's window and response times: the detail, asked of each of the node's few exchanges.

@@ -45,9 +45,14 @@ public static class NodeCommand
             HelpName = "address",
             CustomParser = ParseAddress,
         };
+        var rateBudgets = new Option<bool>("--rate-budgets")
+        {
+            Description = "Keep within every exchange's rate limits (trading.endpoint-defaults.rate-budget = on): a request that "
+                          + "would earn a rate-limit refusal or a ban is answered RateBudgetExhausted, unsent, instead",
+        };
         var root = new RootCommand("The TradingActors demo node: simulated exchanges with faults, the engine, a trader and a live dashboard")
         {
-            config, noSim, duration, cluster, join,
+            config, noSim, duration, cluster, join, rateBudgets,
         };
         var stderr = error ?? Console.Error;
         root.SetAction(async (parsed, interrupt) =>
@@ -57,7 +62,8 @@ public static class NodeCommand
                 var joining = parsed.GetValue(join);
                 var clustering = joining is not null || parsed.GetValue(cluster) ? new NodeClustering(joining) : null;
                 var configuration = NodeConfiguration.Load(parsed.GetValue(config)?.FullName,
-                    withSimulator: !parsed.GetValue(noSim) && joining is null, Environment.GetEnvironmentVariable, clustering);
+                    withSimulator: !parsed.GetValue(noSim) && joining is null, Environment.GetEnvironmentVariable, clustering,
+                    parsed.GetValue(rateBudgets));
                 return await NodeRun.RunAsync(configuration, parsed.GetValue(duration), interrupt);
             }
             // A bad value, an unreadable file, a port in use: the message says it all, a stack trace would bury it.

@@ -15,12 +15,13 @@ public sealed partial class PlainOutputSpecs(PlainOutputSpecs.Run run) : IClassF
         private static readonly string BinanceFails = """
             trading {
               breaker-defaults { failure-threshold = 2, open-timeout = 300ms, max-open-timeout = 600ms, call-timeout = 1s, health-check = on }
-              exchanges { binance = { cancels-when-open = on }, bybit = {}, kraken = {} }
+              exchanges { binance = { cancels-when-open = on }, bybit = { endpoint { url = "http://127.0.0.1:1/", api-key = sim-api-key, api-secret = sim-api-secret, protocol = bybit } }, kraken = {} }
               routing.fallbacks { binance = [bybit] }
               alerts.interval = 1s
             }
             exchange-sim {
               tick-interval = 100ms
+              exchanges { binance = {}, bybit = { dialect = bybit }, kraken = {} }
               schedule = [ { exchange = binance, at = 3s, duration = 1m, fault { outage = on } } ]
             }
             """ + TestConfigs.Node("1m", orderEvery: 10); // a resting order moves every 500 ms: seldom between two when binance goes
@@ -99,6 +100,16 @@ public sealed partial class PlainOutputSpecs(PlainOutputSpecs.Run run) : IClassF
         foreach (var row in rows.Where(cells => cells[1] is "binance" or "bybit" or "kraken").Take(3))
             Assert.Equal(Figure(row, "requests"), Figure(row, "calls") + Figure(row, "rejected"));
         Assert.Contains("requests = calls + rejected; calls = ok + failed", run.Output);
+    }
+
+    [Fact]
+    public void The_summary_names_the_protocol_each_exchange_speaks()
+    {
+        var rows = run.Lines.Where(line => line.StartsWith("| ")).Select(line => line.Split('|').Select(cell => cell.Trim()).ToArray()).ToList();
+        var header = rows.First(cells => cells.Contains("requests"));
+
+        Assert.Equal([("binance", "binance"), ("bybit", "bybit"), ("kraken", "binance")],
+            rows.Where(cells => cells[1] is "binance" or "bybit" or "kraken").Take(3).Select(row => (row[1], row[Array.IndexOf(header, "protocol")])));
     }
 
     [Fact]

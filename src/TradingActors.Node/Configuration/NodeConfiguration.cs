@@ -22,12 +22,18 @@ public sealed record NodeConfiguration(string Source, Config Config, NodeSetting
     /// <param name="path">The file to read instead of hocon/node.conf; null for that one.</param>
     /// <param name="withSimulator">False with --no-sim: the exchanges must then have endpoints of their own.</param>
     /// <param name="cluster">With --cluster or --join: how this node takes part in the cluster; null, it runs alone.</param>
-    public static NodeConfiguration Load(string? path, bool withSimulator, Func<string, string?> environment, NodeClustering? cluster = null)
+    /// <param name="rateBudgets">With --rate-budgets: every endpoint keeps within its exchange's rate limits, whatever the file says.</param>
+    public static NodeConfiguration Load(string? path, bool withSimulator, Func<string, string?> environment, NodeClustering? cluster = null,
+        bool rateBudgets = false)
     {
         var source = path ?? DefaultPath;
         var overlay = cluster is null ? null : cluster.Overlay().WithFallback(HoconText.Parse(ClusterPath, Read(ClusterPath)));
+        if (rateBudgets)
+            overlay = RateBudgetsOn.WithFallback(overlay ?? Config.Empty);
         return FromText(source, Read(source), withSimulator, environment, overlay);
     }
+
+    private static readonly Config RateBudgetsOn = ConfigurationFactory.ParseString("trading.endpoint-defaults.rate-budget = on");
 
     /// <param name="source">Where <paramref name="text"/> came from, for the messages.</param>
     /// <param name="overlay">Read over <paramref name="text"/>: cluster mode's settings, with --cluster or --join.</param>

@@ -11,7 +11,7 @@ internal static class ExchangeTable
     {
         var simulated = snapshot.Faults.Count > 0;
         var clustered = snapshot.Exchanges.Any(status => status.Node is not null);
-        var table = new Table().Border(TableBorder.Rounded).Title("[bold]exchanges[/]").AddColumn("exchange");
+        var table = new Table().Border(TableBorder.Rounded).Title("[bold]exchanges[/]").AddColumns("exchange", "protocol");
         if (clustered)
             table.AddColumn("on node");
         table.AddColumns("state", "window", "half-opens in")
@@ -22,7 +22,7 @@ internal static class ExchangeTable
         foreach (var status in snapshot.Exchanges)
         {
             var m = status.Metrics;
-            var cells = new List<string> { Markup.Escape(status.Exchange) };
+            var cells = new List<string> { Markup.Escape(status.Exchange), Markup.Escape(snapshot.Protocols.GetValueOrDefault(status.Exchange, "")) };
             if (clustered)
                 cells.Add(Markup.Escape(Figures.HostedOn(status)));
             cells.AddRange(

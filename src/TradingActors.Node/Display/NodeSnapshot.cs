@@ -21,4 +21,8 @@ public sealed record NodeSnapshot(
     IReadOnlyDictionary<string, string> Faults,
     IReadOnlyList<NodeEvents.Entry> Events,
     int AlertsRaised,
-    IReadOnlyList<OrderLedger.ExchangeOrders> Orders);
+    IReadOnlyList<OrderLedger.ExchangeOrders> Orders)
+{
+    /// <summary>The API each exchange with an endpoint speaks (binance, bybit, kraken).</summary>
+    public IReadOnlyDictionary<string, string> Protocols { get; init; } = new Dictionary<string, string>();
+}

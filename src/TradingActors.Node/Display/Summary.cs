@@ -10,7 +10,7 @@ internal static class Summary
     public static IRenderable Render(NodeSnapshot last, TimeSpan ran, TableBorder border)
     {
         var table = new Table().Border(border).Title($"summary after {Figures.Seconds(ran)}")
-            .AddColumn("exchange")
+            .AddColumns("exchange", "protocol")
             .AddColumns(new[] { "requests", "calls", "ok", "failed", "rejected", "fallbacks served", "transitions" }
                 .Select(n => new TableColumn(n).RightAligned()).ToArray())
             .AddColumn("states seen");
@@ -18,7 +18,7 @@ internal static class Summary
         {
             var m = status.Metrics;
             table.AddRow(
-                Markup.Escape(status.Exchange),
+                Markup.Escape(status.Exchange), Markup.Escape(last.Protocols.GetValueOrDefault(status.Exchange, "")),
                 $"{Figures.Requests(status)}", $"{m.Total}", $"{m.Successful}", $"{m.Failed}", $"{Figures.Rejected(status)}",
                 $"{last.FallbacksServed.GetValueOrDefault(status.Exchange)}", $"{m.Transitions.Count}",
                 string.Join(" ", StatesSeen(status)));

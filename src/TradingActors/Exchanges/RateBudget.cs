@@ -61,17 +61,24 @@ public sealed class RateBudget(decimal headroom, TimeProvider clock)
     // Replies come back in any order: the report on the latest request sent is the one that knows the most.
     private static Report Newer(Report? known, Report reported) => known is null || reported.Charged >= known.Charged ? reported : known;
 
-    /// <summary>The report whose limit <paramref name="cost"/> more would pass at <paramref name="share"/>; null when it fits or the window has freed.</summary>
+    /// <summary>
+    /// The report, with what has been spent since, when <paramref name="cost"/> more would pass <paramref name="share"/> of
+    /// its limit; null when it fits. Once its window has freed, what was sent since the report still counts: no reply has
+    /// said yet what the new window holds.
+    /// </summary>
     private static RateUsage? Exhausted(Report? report, long charged, int cost, decimal share, DateTimeOffset now)
     {
-        if (report is not { Usage: var usage } || usage.Limit <= 0 || now >= usage.FreesAt)
+        if (report is not { Usage: var usage } || usage.Limit <= 0)
             return null;
-        var used = usage.Used + (charged - report.Charged);
+        var used = (now < usage.FreesAt ? usage.Used : 0) + (charged - report.Charged);
         return used + cost > usage.Limit * share ? usage with { Used = used } : null;
     }
 
+    // Past its window's end a report waits only for the replies in flight to bring a newer one.
+    private static readonly TimeSpan ReplyWait = TimeSpan.FromSeconds(1);
+
     private static RateBudgetExhausted Refusal(ExchangeRequest request, string limit, RateUsage usage, decimal share, DateTimeOffset now) =>
-        new(request, usage.FreesAt - now, share < 1
+        new(request, usage.FreesAt > now ? usage.FreesAt - now : ReplyWait, share < 1
             ? $"{usage.Used} of the {usage.Limit} {limit} limit used: past the {share * 100:0.#}% that prices and queries may use, the rest kept for orders"
             : $"{usage.Used} of the {usage.Limit} {limit} limit used");
 }

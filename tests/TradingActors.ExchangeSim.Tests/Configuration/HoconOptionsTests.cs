@@ -195,4 +195,21 @@ public sealed class HoconOptionsTests
         Assert.Equal(new SimulatorOptions().Exchanges.Select(e => e.Name), options.Exchanges.Select(e => e.Name));
         Assert.Equal(7, options.Seed);
     }
+
+    [Fact]
+    public void AnExchangeSpeaksTheDialectItNamesAndBinancesOtherwise()
+    {
+        var options = SimulatorOptions.FromHocon("exchange-sim.exchanges { binance = {}, bybit = { dialect = bybit }, kraken = { dialect = kraken } }");
+
+        Assert.Equal([ExchangeDialect.Binance, ExchangeDialect.Bybit, ExchangeDialect.Kraken], options.Exchanges.Select(exchange => exchange.Dialect));
+    }
+
+    [Fact]
+    public void AnUnknownDialectIsRefusedWithItsPath()
+    {
+        var error = Assert.Throws<SettingsException>(() => SimulatorOptions.FromHocon("exchange-sim.exchanges.bybit.dialect = ftx"));
+
+        Assert.StartsWith("exchange-sim.exchanges.bybit.dialect = ftx", error.Message);
+    }
 }
+

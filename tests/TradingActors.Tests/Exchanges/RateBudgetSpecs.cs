@@ -81,13 +81,15 @@ public sealed class RateBudgetSpecs
     }
 
     [Fact]
-    public void Once_the_window_frees_requests_are_admitted_again()
+    public void Once_the_window_frees_requests_are_admitted_and_counted_until_a_reply_reports_the_new_window()
     {
         Reported(used: 100);
 
         _clock.Now = WindowEnd;
+        var sent = Enumerable.Range(0, 50).Count(_ => _budget.Admit(Price(), weight: 2) is null);
 
-        Assert.Null(_budget.Admit(Price(), weight: 2));
+        Assert.Equal(40, sent);
+        Assert.Equal(TimeSpan.FromSeconds(1), _budget.Admit(Price(), weight: 2)!.RetryAfter);
     }
 
     [Fact]

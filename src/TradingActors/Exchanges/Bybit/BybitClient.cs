@@ -50,8 +50,8 @@ public sealed class BybitClient : IExchangeClient, IRateBudgeted, IDisposable
     /// <summary>The account's rate-limit usage from the latest private reply that reported it; null before the first.</summary>
     public BybitUsage? Usage => _usage;
 
-    /// <summary>Each request costs one of the limit Bybit reports; null when <c>rate-budget</c> is off.</summary>
-    public RateBudgetExhausted? Admit(ExchangeRequest request) => _budget?.Admit(request, 1);
+    // Each call counts one against the limit Bybit reports; an order and a cancel are two, with the read-back after them.
+    public RateBudgetExhausted? Admit(ExchangeRequest request) => _budget?.Admit(request, request is PlaceOrder or CancelOrder ? 2 : 1);
 
     public async ValueTask<OrderReport> PlaceOrderAsync(PlaceOrder order, CancellationToken cancellation)
     {
