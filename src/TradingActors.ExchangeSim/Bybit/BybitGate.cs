@@ -6,12 +6,6 @@ using TradingActors.ExchangeSim.Rest;
 
 namespace TradingActors.ExchangeSim.Bybit;
 
-/// <summary>Endpoint metadata: the endpoint is private (signed), so its replies report the account's rate-limit usage.</summary>
-internal sealed record BybitPrivate
-{
-    public static readonly BybitPrivate Marker = new();
-}
-
 /// <summary>
 /// The way into Bybit's REST API (/v5): spends one request of the exchange's budget, injects the faults that do not
 /// depend on what the endpoint does (latency, hang, server error, malformed body), and writes every refusal in
@@ -46,13 +40,16 @@ internal sealed class BybitGate(RequestDelegate next, ExchangeFaults faults, Fau
 
     private async Task PassAsync(HttpContext context, FaultSettings current)
     {
-        // Bybit counts requests, not weights: each one spends one of the budget.
+        // Bybit counts requests, not weights: each one spends one of the budget. Public requests spend it too here, so their
+        // replies report it as well; Bybit's own report the per-account limit on private replies only.
         var verdict = limiter.Spend(1, current.WeightBudget);
-        if (context.GetEndpoint()?.Metadata.GetMetadata<BybitPrivate>() is not null)
-            ReportUsage(context.Response, verdict);
+        ReportUsage(context.Response, verdict);
         if (verdict.Refusal is { } refusal)
         {
-            // Binance's ban (418) is Bybit's IP limit; its 429 is Bybit's per-account limit.
+            // Binance's ban (418) is Bybit's IP limit; its 429 is Bybit's per-account limit. Bybit's 403 says nothing of
+            // how long it lasts (its docs ask for 10 minutes); the simulator's ban has a length, and says it.
+            if (refusal.Status == 418)
+                context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(verdict.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
             await BybitWire.WriteAsync(context, refusal.Status == 418 ? BybitError.AccessTooFrequent() : BybitError.TooManyVisits(), clock);
             return;
         }

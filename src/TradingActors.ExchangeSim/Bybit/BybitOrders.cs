@@ -17,11 +17,11 @@ internal static class BybitOrders
     public static void MapBybitOrders(this IEndpointRouteBuilder app, BybitAuthenticator authenticator)
     {
         app.MapPost("/v5/order/create", (HttpContext context, Market market, ExchangeFaults faults, FaultDice dice, TimeProvider clock) =>
-            CreateAsync(context, authenticator, market, faults, dice, clock)).WithMetadata(BybitPrivate.Marker, PlacesOrders.Marker);
+            CreateAsync(context, authenticator, market, faults, dice, clock)).WithMetadata(PlacesOrders.Marker);
         app.MapPost("/v5/order/cancel", (HttpContext context, Market market, TimeProvider clock) =>
-            CancelAsync(context, authenticator, market, clock)).WithMetadata(BybitPrivate.Marker);
+            CancelAsync(context, authenticator, market, clock));
         app.MapGet("/v5/order/realtime", (HttpContext context, Market market, ExchangeFaults faults, TimeProvider clock) =>
-            Realtime(context, authenticator, market, faults, clock)).WithMetadata(BybitPrivate.Marker);
+            Realtime(context, authenticator, market, faults, clock));
     }
 
     private static async Task<IResult> CreateAsync(HttpContext context, BybitAuthenticator authenticator, Market market, ExchangeFaults faults, FaultDice dice, TimeProvider clock)

@@ -41,7 +41,7 @@ internal static class Figures
     public static long Requests(CircuitBreaker.Status status) => status.Metrics.Total + Rejected(status);
 
     /// <summary>How the status line and the summary count requests, the same way in both.</summary>
-    public const string RequestsAddUp = "requests = calls + rejected; calls = ok + failed (rejected: the breaker answered, open or full)";
+    public const string RequestsAddUp = "requests = calls + rejected; calls = ok + failed (rejected: the breaker answered, open or full, or the rate budget kept it back)";
 
     /// <summary>A breaker's requests in one phrase that adds up: "requests 82 = calls 51 (ok 43, failed 8) + rejected 31".</summary>
     public static string RequestFigures(CircuitBreaker.Status status) =>

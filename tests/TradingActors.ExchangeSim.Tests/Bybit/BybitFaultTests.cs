@@ -22,14 +22,14 @@ public sealed class BybitFaultTests
     }
 
     [Fact]
-    public async Task APublicReplyReportsNoUsage()
+    public async Task APublicReplyReportsTheUsageItSpentToo()
     {
-        await using var simulator = await BybitRestTests.StartAsync();
+        await using var simulator = await BybitRestTests.StartAsync(exchange => exchange with { WeightLimit = new WeightLimitOptions { Budget = 10 } });
         using var client = new BybitTestClient(simulator.Binance());
 
         var response = await client.Http.GetAsync("v5/market/time");
 
-        Assert.False(response.Headers.Contains("X-Bapi-Limit"));
+        Assert.Equal(("10", "9"), (Header(response, "X-Bapi-Limit"), Header(response, "X-Bapi-Limit-Status")));
     }
 
     [Fact]
@@ -57,6 +57,21 @@ public sealed class BybitFaultTests
         var banned = await client.Http.GetAsync("v5/market/time");
 
         Assert.Equal((403, "access too frequent"), ((int)banned.StatusCode, await banned.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task The_403_says_in_Retry_After_when_the_ban_ends()
+    {
+        await using var simulator = await BybitRestTests.StartAsync(exchange => exchange with
+        {
+            WeightLimit = new WeightLimitOptions { Budget = 1, BanAfter = 0, BanDuration = TimeSpan.FromSeconds(6) },
+        });
+        using var client = new BybitTestClient(simulator.Binance());
+        await (await client.Http.GetAsync("v5/market/time")).ResultAsync();
+
+        var banned = await client.Http.GetAsync("v5/market/time");
+
+        Assert.Equal((403, TimeSpan.FromSeconds(6)), ((int)banned.StatusCode, banned.Headers.RetryAfter?.Delta));
     }
 
     [Fact]

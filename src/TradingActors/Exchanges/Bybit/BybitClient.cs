@@ -142,13 +142,13 @@ public sealed class BybitClient : IExchangeClient, IRateBudgeted, IDisposable
     public async ValueTask<decimal> GetPriceAsync(GetPrice query, CancellationToken cancellation)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, $"v5/market/tickers?category=spot&symbol={Uri.EscapeDataString(query.Symbol)}");
-        var tickers = await Send(request, BybitJson.Default.EnvelopeTickers, isOrder: false, cancellation, signed: false);
+        var tickers = await Send(request, BybitJson.Default.EnvelopeTickers, isOrder: false, cancellation);
         return tickers.List.FirstOrDefault(ticker => ticker.Symbol == query.Symbol)?.LastPrice
             ?? throw new ExchangeFailureException(FailureKind.MalformedResponse, ExecutionOutcome.NotExecuted, $"no ticker for {query.Symbol} in the reply");
     }
 
     public async ValueTask PingAsync(CancellationToken cancellation) =>
-        await Send(new HttpRequestMessage(HttpMethod.Get, "v5/market/time"), BybitJson.Default.EnvelopeServerTime, isOrder: false, cancellation, signed: false);
+        await Send(new HttpRequestMessage(HttpMethod.Get, "v5/market/time"), BybitJson.Default.EnvelopeServerTime, isOrder: false, cancellation);
 
     public void Dispose() => _http.Dispose();
 
@@ -198,7 +198,7 @@ public sealed class BybitClient : IExchangeClient, IRateBudgeted, IDisposable
         request.Headers.TryAddWithoutValidation("X-BAPI-SIGN", signature);
     }
 
-    private async Task<T> Send<T>(HttpRequestMessage request, JsonTypeInfo<BybitReplies.Envelope<T>> reply, bool isOrder, CancellationToken cancellation, bool signed = true)
+    private async Task<T> Send<T>(HttpRequestMessage request, JsonTypeInfo<BybitReplies.Envelope<T>> reply, bool isOrder, CancellationToken cancellation)
         where T : class
     {
         using (request)
@@ -206,8 +206,7 @@ public sealed class BybitClient : IExchangeClient, IRateBudgeted, IDisposable
             var sent = _budget?.Charged;
             using var response = await _http.SendAsync(request, cancellation).ConfigureAwait(false);
             var body = await response.Content.ReadAsByteArrayAsync(cancellation).ConfigureAwait(false);
-            if (signed)
-                Track(response.Headers, sent);
+            Track(response.Headers, sent);
             if (!response.IsSuccessStatusCode)
                 throw BybitErrors.FromStatus(response.StatusCode, Excerpt(body), response.Headers, isOrder);
             var status = TryParse(body, BybitJson.Default.Status) ?? throw Malformed(request, body, isOrder);
