@@ -40,6 +40,20 @@ public abstract record EndpointSettings(Uri BaseAddress, string ApiKey, string A
         return settings with { RateHeadroom = endpoint.Bool("rate-budget") ? headroom : null };
     }
 
+    /// <summary>
+    /// One pooled client for the endpoint: the connect timeout proves a request never sent, and connections are
+    /// renewed every few minutes so that a moved DNS name is followed.
+    /// </summary>
+    internal HttpClient NewHttpClient() => new(new SocketsHttpHandler
+    {
+        ConnectTimeout = ConnectTimeout,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+    })
+    {
+        BaseAddress = BaseAddress,
+        Timeout = RequestTimeout,
+    };
+
     /// <summary>The REST address from the endpoint's <c>url</c>: an absolute http or https URL.</summary>
     internal static Uri Address(SettingsReader endpoint)
     {

@@ -31,15 +31,7 @@ public sealed class BinanceClient : IExchangeClient, IRateBudgeted, IDisposable
         _clock = clock ?? TimeProvider.System;
         _secret = Encoding.UTF8.GetBytes(settings.ApiSecret);
         _budget = settings.RateHeadroom is { } headroom ? new RateBudget(headroom, _clock) : null;
-        _http = new HttpClient(new SocketsHttpHandler
-        {
-            ConnectTimeout = settings.ConnectTimeout,
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-        })
-        {
-            BaseAddress = settings.BaseAddress,
-            Timeout = settings.RequestTimeout,
-        };
+        _http = settings.NewHttpClient();
         _http.DefaultRequestHeaders.Add("X-MBX-APIKEY", settings.ApiKey);
     }
 

@@ -35,15 +35,7 @@ public sealed class BybitClient : IExchangeClient, IRateBudgeted, IDisposable
         _clock = clock ?? TimeProvider.System;
         _secret = Encoding.UTF8.GetBytes(settings.ApiSecret);
         _budget = settings.RateHeadroom is { } headroom ? new RateBudget(headroom, _clock) : null;
-        _http = new HttpClient(new SocketsHttpHandler
-        {
-            ConnectTimeout = settings.ConnectTimeout,
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-        })
-        {
-            BaseAddress = settings.BaseAddress,
-            Timeout = settings.RequestTimeout,
-        };
+        _http = settings.NewHttpClient();
         _recvWindow = RecvWindowMillis.ToString(CultureInfo.InvariantCulture);
     }
 

@@ -37,15 +37,7 @@ public sealed class KrakenClient : IExchangeClient, IRateBudgeted, IDisposable
         _apiCounter = new CallCounterEstimate(settings.ApiCounterLimit, settings.ApiCounterDecayPerSecond, _clock);
         _tradingCounter = new CallCounterEstimate(settings.TradingCounterLimit, settings.TradingCounterDecayPerSecond, _clock);
         _headroom = (double?)settings.RateHeadroom;
-        _http = new HttpClient(new SocketsHttpHandler
-        {
-            ConnectTimeout = settings.ConnectTimeout,
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-        })
-        {
-            BaseAddress = settings.BaseAddress,
-            Timeout = settings.RequestTimeout,
-        };
+        _http = settings.NewHttpClient();
         _http.DefaultRequestHeaders.Add("API-Key", settings.ApiKey);
         // Kraken refuses a request that names no user agent.
         _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("TradingActors", "1"));
