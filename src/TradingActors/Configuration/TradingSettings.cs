@@ -73,13 +73,14 @@ public sealed record TradingSettings(
         trading.RejectUnknownKeys(KnownKeys(""));
         var defaults = Checked(trading.Section("breaker-defaults"), BreakerKeys);
         var exchanges = Named(trading.Section("exchanges"), name => Checked(trading.Section($"exchanges.{name}", defaults), BreakerKeys.Concat(["endpoint", "symbols"])));
+        var endpoints = ReadEndpoints(trading, exchanges);
         return new TradingSettings(
             BreakerSettings.Read(defaults),
             exchanges.ToDictionary(exchange => exchange.Key, exchange => BreakerSettings.Read(exchange.Value)),
             ReadFallbacks(Checked(trading.Section("routing"), KnownKeys("routing")).Section("fallbacks"), exchanges.Keys),
             ReadAlerts(Checked(trading.Section("alerts"), KnownKeys("alerts"))),
-            ReadEndpoints(trading, exchanges),
-            ReadFeeds(trading),
+            endpoints,
+            ReadFeeds(trading, endpoints),
             FacadeSettings.Read(Checked(trading.Section("facade"), KnownKeys("facade"))),
             OrderLedgerSettings.Read(Checked(trading.Section("orders"), KnownKeys("orders"))),
             exchanges.Select(exchange => (exchange.Key, Symbols: exchange.Value.Strings("symbols")))
@@ -114,11 +115,11 @@ public sealed record TradingSettings(
     private static Dictionary<string, SettingsReader> Named(SettingsReader names, Func<string, SettingsReader> read) =>
         names.Keys.ToDictionary(name => name, read);
 
-    private static Dictionary<string, FeedSettings> ReadFeeds(SettingsReader trading)
+    private static Dictionary<string, FeedSettings> ReadFeeds(SettingsReader trading, Dictionary<string, EndpointSettings> endpoints)
     {
         var defaults = Checked(trading.Section("feed-defaults"), FeedKeys);
         return Named(trading.Section("feeds"), name => Checked(trading.Section($"feeds.{name}", defaults), FeedKeys))
-            .ToDictionary(feed => feed.Key, feed => FeedSettings.Read(feed.Value));
+            .ToDictionary(feed => feed.Key, feed => FeedSettings.Read(feed.Value, endpoints.GetValueOrDefault(feed.Key)?.Protocol));
     }
 
     private static Dictionary<string, EndpointSettings> ReadEndpoints(SettingsReader trading, Dictionary<string, SettingsReader> exchanges)

@@ -1,4 +1,5 @@
 using TradingActors.Configuration;
+using TradingActors.Exchanges;
 
 namespace TradingActors.MarketData;
 
@@ -8,6 +9,9 @@ namespace TradingActors.MarketData;
 /// </summary>
 public sealed record FeedSettings
 {
+    /// <summary>The protocol the stream endpoints speak: Binance's trade streams, Bybit v5's public stream or Kraken's WebSocket v2.</summary>
+    public ExchangeProtocol Protocol { get; init; }
+
     /// <summary>The stream endpoint the feed prefers, such as <c>wss://stream.binance.com:9443/stream</c>.</summary>
     public required Uri Primary { get; init; }
 
@@ -44,13 +48,17 @@ public sealed record FeedSettings
         Read(new SettingsReader(TradingSettings.Reference, $"{TradingSettings.Section}.feed-defaults"), primary, null,
             [.. symbols.Select(s => s.ToUpperInvariant())]);
 
-    internal static FeedSettings Read(SettingsReader feed)
+    /// <param name="endpointProtocol">The protocol of the exchange's endpoint, which its feed speaks unless it says otherwise; null: it has none.</param>
+    internal static FeedSettings Read(SettingsReader feed, ExchangeProtocol? endpointProtocol)
     {
         var primary = ReadEndpoint(feed, "primary");
         Uri? backup = feed.Optional("backup") is null ? null : ReadEndpoint(feed, "backup");
         if (backup is not null && backup == primary)
             throw feed.Invalid("backup", "must differ from primary");
-        return Read(feed, primary, backup, ReadSymbols(feed));
+        return Read(feed, primary, backup, ReadSymbols(feed)) with
+        {
+            Protocol = feed.Optional("protocol") is null ? endpointProtocol ?? ExchangeProtocol.Binance : feed.Enum<ExchangeProtocol>("protocol"),
+        };
     }
 
     private static FeedSettings Read(SettingsReader feed, Uri primary, Uri? backup, IReadOnlyList<string> symbols)

@@ -31,7 +31,8 @@ internal static class FeedSocket
     public static void Read(IMarketStream stream, long id, FrameWindow window, int batch, IActorRef feed) =>
         _ = ReadAsync(stream, id, window, batch, feed);
 
-    public static void Send(IMarketStream stream, long id, string text, IActorRef feed) => _ = SendAsync(stream, id, text, feed);
+    /// <summary>Sends <paramref name="texts"/> in order, each once the one before it is sent: a socket sends one frame at a time.</summary>
+    public static void Send(IMarketStream stream, long id, IActorRef feed, params IReadOnlyList<string> texts) => _ = SendAsync(stream, id, texts, feed);
 
     private static async Task OpenAsync(IMarketStreamClient client, Uri endpoint, long id, CancellationToken cancellation, IActorRef feed)
     {
@@ -92,11 +93,12 @@ internal static class FeedSocket
         ready.Clear();
     }
 
-    private static async Task SendAsync(IMarketStream stream, long id, string text, IActorRef feed)
+    private static async Task SendAsync(IMarketStream stream, long id, IReadOnlyList<string> texts, IActorRef feed)
     {
         try
         {
-            await stream.SendAsync(text).ConfigureAwait(false);
+            foreach (var text in texts)
+                await stream.SendAsync(text).ConfigureAwait(false);
         }
         catch (Exception error)
         {

@@ -12,6 +12,7 @@ internal sealed class MarketFeedActor : UntypedActor, IWithTimers
     private const string FailoverTimer = "failover";
     private const string ProbeTimer = "probe";
     private const string GapReportTimer = "gap-report";
+    private const string KeepAliveTimer = "keep-alive";
 
     // Frames per message from the socket's reader at most: enough that a flood costs one message per batch, not per trade.
     private const int ReadBatch = 64;
@@ -22,6 +23,7 @@ internal sealed class MarketFeedActor : UntypedActor, IWithTimers
     private sealed record ReconnectDue(long Generation);
     private sealed record FailoverDue(long Generation);
     private sealed record ProbeDue(long Generation);
+    private sealed record KeepAliveDue(long Socket);
 
     // Not tied to a state: the gaps met in one interval are summarised whatever the feed went through meanwhile.
     private sealed record GapReportDue;
@@ -36,8 +38,8 @@ internal sealed class MarketFeedActor : UntypedActor, IWithTimers
     private readonly FeedMetrics _metrics;
     private readonly ReconnectBackoff _backoff;
     private readonly HashSet<IActorRef> _subscribers = [];
-    private readonly string _subscription;
-    private readonly KnownSymbols _symbols;
+    private readonly TradeStreamProtocol _protocol;
+    private readonly List<TradeStreamProtocol.Trade> _trades = [];
 
     private FeedState _state = FeedState.Connecting;
     private string _reason = "starting";
@@ -71,8 +73,7 @@ internal sealed class MarketFeedActor : UntypedActor, IWithTimers
         _metrics = new FeedMetrics(exchange, EngineMeter.For(Context.System));
         _backoff = new ReconnectBackoff(settings.MinBackoff, settings.MaxBackoff, settings.BackoffJitter, new Random());
         _endpoint = settings.Primary;
-        _subscription = TradeStreamProtocol.Subscribe(settings.Symbols);
-        _symbols = new KnownSymbols(settings.Symbols);
+        _protocol = TradeStreamProtocol.For(settings.Protocol, settings.Symbols);
     }
 
     protected override void PreStart()
@@ -129,6 +130,9 @@ internal sealed class MarketFeedActor : UntypedActor, IWithTimers
                 break;
             case SilenceCheck check when check.Generation == _generation:
                 CheckSilence();
+                break;
+            case KeepAliveDue due when due.Socket == _streamId:
+                FeedSocket.Send(_stream!, _streamId, Self, _protocol.KeepAlives!.Text);
                 break;
             default:
                 InAnyState(message);
@@ -210,7 +214,7 @@ internal sealed class MarketFeedActor : UntypedActor, IWithTimers
                 abandoned.Stream.Dispose(); // it opened after the feed had given up on it
                 break;
             case FeedSocket.OpenFailed or FeedSocket.FramesReceived or FeedSocket.Lost
-                or SocketOpening.TimedOut or SilenceCheck or ReconnectDue or FailoverDue or ProbeDue:
+                or SocketOpening.TimedOut or SilenceCheck or ReconnectDue or FailoverDue or ProbeDue or KeepAliveDue:
                 break; // from a socket the feed has dropped, or a timer of a state it has left
             default:
                 Unhandled(message);
@@ -255,10 +259,12 @@ internal sealed class MarketFeedActor : UntypedActor, IWithTimers
             _failedAttempts = 0;
             _backoff.Reset();
         }
-        switch (TradeStreamProtocol.Read(utf8, _symbols, out var trade))
+        _trades.Clear();
+        switch (_protocol.Read(utf8, _trades))
         {
-            case null: // a trade, read into a value: no object per trade but the tick
-                Deliver(trade, now);
+            case null: // trades, read into values: no object per trade but the tick
+                foreach (var trade in _trades)
+                    Deliver(trade, now);
                 break;
             case TradeStreamProtocol.Answer { Problem: { } problem }:
                 _log.Error("Feed {Exchange}: {Endpoint} refused the subscription to {Symbols}: {Problem}",
@@ -278,7 +284,7 @@ internal sealed class MarketFeedActor : UntypedActor, IWithTimers
             _metrics.RecordDuplicate();
             return;
         }
-        if (expected < trade.Id)
+        if (expected < trade.Id && _protocol.NumbersTradesBySymbol)
         {
             var gap = new FeedGap(_exchange, trade.Symbol, expected, trade.Id, _endpoint, now);
             _metrics.RecordGap(trade.Symbol, gap.Missed);
@@ -332,13 +338,16 @@ internal sealed class MarketFeedActor : UntypedActor, IWithTimers
         _lastFrameAt = _scheduler.Now;
         _window = new FrameWindow(_settings.ReadAhead);
         FeedSocket.Read(_stream, _streamId, _window, ReadBatch, Self);
-        FeedSocket.Send(_stream, _streamId, _subscription, Self);
+        FeedSocket.Send(_stream, _streamId, Self, _protocol.Subscription);
+        if (_protocol.KeepAlives is { } keepAlive)
+            Timers.StartPeriodicTimer(KeepAliveTimer, new KeepAliveDue(_streamId), keepAlive.Every);
         var onPrimary = _endpoint == _settings.Primary;
         Transition(onPrimary ? FeedState.Connected : FeedState.OnBackup, onPrimary ? Connected : OnBackup, reason);
     }
 
     private void DropStream()
     {
+        Timers.Cancel(KeepAliveTimer);
         _stream?.Dispose();
         _window?.Dispose();
         _stream = null;

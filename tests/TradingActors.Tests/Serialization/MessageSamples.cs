@@ -162,5 +162,5 @@ internal static class MessageSamples
         [new StateChange(BreakerState.HalfOpen, BreakerState.Open, At, "a trial failed"),
          new StateChange(BreakerState.Open, BreakerState.HalfOpen, At.AddSeconds(30), "open timeout over")]);
 
-    private static FeedSettings Feed => FeedSettings.Default(Primary, "BTCUSDT", "ETHUSDT") with { Backup = Backup };
+    private static FeedSettings Feed => FeedSettings.Default(Primary, "BTCUSDT", "ETHUSDT") with { Backup = Backup, Protocol = ExchangeProtocol.Kraken };
 }

@@ -1,8 +1,13 @@
+using TradingActors.Exchanges;
+
 namespace TradingActors.Configuration.Options;
 
 /// <summary>A market data feed (<c>feed-defaults</c>, or a feed's section); null keeps the default.</summary>
 public sealed class FeedOptions
 {
+    /// <summary>What the stream endpoints speak; unset: the protocol of the exchange's endpoint, binance without one.</summary>
+    public ExchangeProtocol? Protocol { get; set; }
+
     public string? Primary { get; set; }
 
     /// <summary>Empty: none, the feed keeps to the primary.</summary>

@@ -118,7 +118,7 @@ internal sealed class UserDataStreamActor : UntypedActor, IWithTimers
                 break;
             case PingDue due when due.Socket == _streamId:
                 _awaiting = ++_lastRequest;
-                FeedSocket.Send(_stream!, _streamId, UserDataProtocol.Ping(_awaiting), Self);
+                FeedSocket.Send(_stream!, _streamId, Self, UserDataProtocol.Ping(_awaiting));
                 Timers.StartSingleTimer(AnswerTimer, new AnswerTimedOut(_streamId, _awaiting), _settings.AnswerTimeout);
                 break;
             case AnswerTimedOut timedOut when timedOut.Socket == _streamId && timedOut.Request == _awaiting:
@@ -161,8 +161,8 @@ internal sealed class UserDataStreamActor : UntypedActor, IWithTimers
         _awaiting = ++_lastRequest;
         _window = new FrameWindow(ReadAhead);
         FeedSocket.Read(_stream, _streamId, _window, ReadBatch, Self);
-        FeedSocket.Send(_stream, _streamId,
-            UserDataProtocol.Subscribe(_awaiting, _endpoint.ApiKey, _endpoint.ApiSecret, _scheduler.Now, _endpoint.RecvWindow), Self);
+        FeedSocket.Send(_stream, _streamId, Self,
+            UserDataProtocol.Subscribe(_awaiting, _endpoint.ApiKey, _endpoint.ApiSecret, _scheduler.Now, _endpoint.RecvWindow));
         Timers.StartSingleTimer(AnswerTimer, new AnswerTimedOut(_streamId, _awaiting), _settings.AnswerTimeout);
     }
 

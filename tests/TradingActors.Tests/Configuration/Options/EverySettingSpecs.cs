@@ -75,14 +75,14 @@ public sealed class EverySettingSpecs
             user-data-min-backoff = 250ms, user-data-max-backoff = 20s, user-data-backoff-jitter = 0.3
           }
           feed-defaults {
-            primary = "wss://primary.example/stream", backup = "wss://backup.example/stream", symbols = [BTCUSDT]
+            primary = "wss://primary.example/stream", backup = "wss://backup.example/stream", symbols = [BTCUSDT], protocol = kraken
             stale-after = 20s, connect-timeout = 3s, min-backoff = 250ms, max-backoff = 20s, backoff-jitter = 0.3
             failover-after-attempts = 3, failover-after = 20s, primary-probe-interval = 1m, read-ahead = 500, gap-report-interval = 5s
           }
           feeds {
             binance {
               primary = "wss://stream.binance.com:9443/stream", backup = "wss://data-stream.binance.vision/stream"
-              symbols = [BTCUSDT, ETHUSDT], stale-after = 15s, connect-timeout = 4s, min-backoff = 750ms, max-backoff = 40s
+              protocol = bybit, symbols = [BTCUSDT, ETHUSDT], stale-after = 15s, connect-timeout = 4s, min-backoff = 750ms, max-backoff = 40s
               backoff-jitter = 0.1, failover-after-attempts = 4, failover-after = 40s, primary-probe-interval = 45s
               read-ahead = 2000, gap-report-interval = 2s
             }
@@ -145,7 +145,7 @@ public sealed class EverySettingSpecs
         };
         options.FeedDefaults = new FeedOptions
         {
-            Primary = "wss://primary.example/stream", Backup = "wss://backup.example/stream", Symbols = ["BTCUSDT"],
+            Primary = "wss://primary.example/stream", Backup = "wss://backup.example/stream", Symbols = ["BTCUSDT"], Protocol = ExchangeProtocol.Kraken,
             StaleAfter = TimeSpan.FromSeconds(20), ConnectTimeout = TimeSpan.FromSeconds(3), MinBackoff = TimeSpan.FromMilliseconds(250),
             MaxBackoff = TimeSpan.FromSeconds(20), BackoffJitter = 0.3, FailoverAfterAttempts = 3, FailoverAfter = TimeSpan.FromSeconds(20),
             PrimaryProbeInterval = TimeSpan.FromMinutes(1), ReadAhead = 500, GapReportInterval = TimeSpan.FromSeconds(5),
@@ -204,6 +204,7 @@ public sealed class EverySettingSpecs
                 feed.Primary = "wss://stream.binance.com:9443/stream";
                 feed.Backup = "wss://data-stream.binance.vision/stream";
                 feed.Symbols = ["BTCUSDT", "ETHUSDT"];
+                feed.Protocol = ExchangeProtocol.Bybit;
                 feed.StaleAfter = TimeSpan.FromSeconds(15);
                 feed.ConnectTimeout = TimeSpan.FromSeconds(4);
                 feed.MinBackoff = TimeSpan.FromMilliseconds(750);

@@ -1,14 +1,18 @@
 using System.Text;
+using TradingActors.Exchanges.Binance;
 using TradingActors.MarketData;
 
 namespace TradingActors.Tests.MarketData;
 
-/// <summary>Frames are read from their UTF-8 bytes in one pass, as strictly as a parsed document would be.</summary>
-public sealed class TradeStreamProtocolSpecs
+/// <summary>Binance's frames are read from their UTF-8 bytes in one pass, as strictly as a parsed document would be.</summary>
+public sealed class BinanceTradeStreamSpecs
 {
     // A trade, or the frame that is not one, for Assert.IsType to tell apart.
-    private static object Read(string frame, KnownSymbols? symbols = null) =>
-        TradeStreamProtocol.Read(Encoding.UTF8.GetBytes(frame), symbols ?? new KnownSymbols([]), out var trade) ?? (object)trade;
+    private static object Read(string frame, params IReadOnlyList<string> symbols)
+    {
+        var trades = new List<TradeStreamProtocol.Trade>();
+        return new BinanceTradeStream(symbols).Read(Encoding.UTF8.GetBytes(frame), trades) ?? (object)Assert.Single(trades);
+    }
 
     [Fact]
     public void A_combined_streams_trade_is_read_with_exact_decimal_price_and_quantity()
@@ -51,10 +55,9 @@ public sealed class TradeStreamProtocolSpecs
     public void A_trade_of_a_subscribed_symbol_takes_the_feeds_own_string_and_any_other_symbol_is_read_as_it_comes()
     {
         var subscribed = string.Concat("BTC", "USDT");
-        var symbols = new KnownSymbols([subscribed]);
 
-        var known = Assert.IsType<TradeStreamProtocol.Trade>(Read(Frame("BTCUSDT"), symbols));
-        var other = Assert.IsType<TradeStreamProtocol.Trade>(Read(Frame("ETHUSDT"), symbols));
+        var known = Assert.IsType<TradeStreamProtocol.Trade>(Read(Frame("BTCUSDT"), subscribed));
+        var other = Assert.IsType<TradeStreamProtocol.Trade>(Read(Frame("ETHUSDT"), subscribed));
 
         Assert.Same(subscribed, known.Symbol);
         Assert.Equal("ETHUSDT", other.Symbol);
@@ -81,5 +84,12 @@ public sealed class TradeStreamProtocolSpecs
     {
         Assert.IsType<TradeStreamProtocol.Unreadable>(Read(
             """{"e":"trade","s":"BTCUSDT","t":1,"p":"42000","q":"1","T":1,"data":{"e":"kline"}}"""));
+    }
+
+    [Fact]
+    public void The_subscription_names_each_symbols_trade_stream_in_one_request()
+    {
+        Assert.Equal(["""{"method":"SUBSCRIBE","params":["btcusdt@trade","ethusdt@trade"],"id":1}"""],
+            new BinanceTradeStream(["BTCUSDT", "ETHUSDT"]).Subscription);
     }
 }
