@@ -2,6 +2,7 @@ using TradingActors.Configuration;
 using TradingActors.Exchanges.Binance;
 using TradingActors.Exchanges.Bybit;
 using TradingActors.Exchanges.Kraken;
+using TradingActors.Orders.UserData;
 
 namespace TradingActors.Exchanges;
 
@@ -23,6 +24,9 @@ public abstract record EndpointSettings(Uri BaseAddress, string ApiKey, string A
     /// </summary>
     public decimal? RateHeadroom { get; init; } = 0.8m;
 
+    /// <summary>The account's private order stream over the exchange's WebSocket API; null when <c>user-data-stream</c> is off.</summary>
+    public UserDataSettings? UserData { get; init; }
+
     /// <summary>A client for this endpoint: the one <see cref="ExchangeConnector"/> calls.</summary>
     public abstract IExchangeClient Connect();
 
@@ -37,7 +41,11 @@ public abstract record EndpointSettings(Uri BaseAddress, string ApiKey, string A
         var headroom = endpoint.Decimal("rate-headroom", 0, minIncluded: false);
         if (headroom > 1)
             throw endpoint.Invalid("rate-headroom", "must be at most 1: a share of the exchange's limit");
-        return settings with { RateHeadroom = endpoint.Bool("rate-budget") ? headroom : null };
+        return settings with
+        {
+            RateHeadroom = endpoint.Bool("rate-budget") ? headroom : null,
+            UserData = UserDataSettings.Read(endpoint, settings.BaseAddress, settings.Protocol),
+        };
     }
 
     /// <summary>

@@ -1,5 +1,4 @@
 using TradingActors.Configuration;
-using TradingActors.Orders.UserData;
 
 namespace TradingActors.Exchanges.Binance;
 
@@ -11,9 +10,6 @@ public sealed record BinanceSettings(Uri BaseAddress, string ApiKey, string ApiS
     public override ExchangeProtocol Protocol => ExchangeProtocol.Binance;
 
     public override IExchangeClient Connect() => new BinanceClient(this);
-
-    /// <summary>The account's user data stream over the exchange's WebSocket API; null when <c>user-data-stream</c> is off.</summary>
-    public UserDataSettings? UserData { get; init; }
 
     /// <summary>The key's request weight per minute (exchangeInfo's REQUEST_WEIGHT limit), which every request spends.</summary>
     public int RequestWeightLimit { get; init; } = 6000;
@@ -30,7 +26,6 @@ public sealed record BinanceSettings(Uri BaseAddress, string ApiKey, string ApiS
         return new BinanceSettings(address, endpoint.String("api-key"), endpoint.String("api-secret"), recvWindow,
             endpoint.Duration("connect-timeout"), endpoint.Duration("request-timeout"))
         {
-            UserData = UserDataSettings.Read(endpoint, address),
             RequestWeightLimit = endpoint.Int("request-weight-limit", 1),
             OrderCountLimit = endpoint.Int("order-count-limit", 1),
         };

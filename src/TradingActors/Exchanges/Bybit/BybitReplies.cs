@@ -50,17 +50,20 @@ internal static class BybitReplies
             OrderId,
             Symbol,
             Side == "Sell" ? OrderSide.Sell : OrderSide.Buy,
-            OrderStatus switch
-            {
-                "New" or "Created" or "Untriggered" or "Triggered" => OrderState.New,
-                "PartiallyFilled" => OrderState.PartiallyFilled,
-                "Filled" => OrderState.Filled,
-                "Cancelled" or "PartiallyFilledCanceled" => OrderState.Cancelled,
-                "Deactivated" => OrderState.Expired,
-                _ => OrderState.Rejected,
-            },
+            StateOf(OrderStatus),
             Qty,
             CumExecQty,
             CumExecQty > 0 ? CumExecValue / CumExecQty : null);
+
+        /// <summary>An order's state from its <c>orderStatus</c>, as REST and the private stream both write it.</summary>
+        public static OrderState StateOf(string orderStatus) => orderStatus switch
+        {
+            "New" or "Created" or "Untriggered" or "Triggered" => OrderState.New,
+            "PartiallyFilled" => OrderState.PartiallyFilled,
+            "Filled" => OrderState.Filled,
+            "Cancelled" or "PartiallyFilledCanceled" => OrderState.Cancelled,
+            "Deactivated" => OrderState.Expired,
+            _ => OrderState.Rejected,
+        };
     }
 }

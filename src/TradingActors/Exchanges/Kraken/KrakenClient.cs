@@ -125,6 +125,14 @@ public sealed class KrakenClient : IExchangeClient, IRateBudgeted, IDisposable
         return found with { Symbol = query.Symbol };
     }
 
+    /// <summary>A token for one WebSocket connection's private channels (GetWebSocketsToken): good for 15 minutes to subscribe with.</summary>
+    public async Task<string> GetWebSocketsTokenAsync(CancellationToken cancellation)
+    {
+        var token = await Send(Signed("/0/private/GetWebSocketsToken", static (ref KrakenForm _) => { }), KrakenJson.Default.ReplyWebSocketsToken,
+            _apiCounter, isOrder: false, cancellation);
+        return token.Token;
+    }
+
     public async ValueTask<IReadOnlyList<OrderReport>> GetOpenOrdersAsync(GetOpenOrders query, CancellationToken cancellation)
     {
         var open = await Send(Signed("/0/private/OpenOrders", static (ref KrakenForm _) => { }), KrakenJson.Default.ReplyOpenOrders, _apiCounter,

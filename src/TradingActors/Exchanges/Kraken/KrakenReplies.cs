@@ -17,6 +17,7 @@ namespace TradingActors.Exchanges.Kraken;
 [JsonSerializable(typeof(KrakenReplies.Reply<Dictionary<string, KrakenReplies.Order>>))]
 [JsonSerializable(typeof(KrakenReplies.Reply<KrakenReplies.OpenOrders>))]
 [JsonSerializable(typeof(KrakenReplies.Reply<KrakenReplies.ClosedOrders>))]
+[JsonSerializable(typeof(KrakenReplies.Reply<KrakenReplies.WebSocketsToken>))]
 internal sealed partial class KrakenJson : JsonSerializerContext;
 
 /// <summary>What Kraken's REST API answers, as far as the engine reads it.</summary>
@@ -34,6 +35,8 @@ internal static class KrakenReplies
 
     /// <summary>AddOrder's answer: the order's id, nothing of its state.</summary>
     public sealed record AddedOrder([property: JsonPropertyName("txid")] IReadOnlyList<string> TxId);
+
+    public sealed record WebSocketsToken([property: JsonPropertyName("token")] string Token);
 
     public sealed record CancelledOrders([property: JsonPropertyName("count")] int Count);
 

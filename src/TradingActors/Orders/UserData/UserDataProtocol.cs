@@ -1,77 +1,79 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using TradingActors.Exchanges;
+using TradingActors.Exchanges.Binance;
+using TradingActors.Exchanges.Bybit;
+using TradingActors.Exchanges.Kraken;
 
 namespace TradingActors.Orders.UserData;
 
 /// <summary>
-/// Binance's WebSocket API, as the user data stream speaks it: the signed <c>userDataStream.subscribe.signature</c>
-/// and <c>ping</c> requests, and the frames that come back: answers to them, by id, and the subscription's
-/// events, of which an <c>executionReport</c> becomes the ledger's <see cref="OrderLedger.ExecutionReported"/>.
+/// An exchange's private order stream, as the user data stream speaks it: the requests that subscribe a new
+/// socket (sent one at a time, each once the one before it is accepted), the ping that shows a quiet socket
+/// lives, and how each frame that comes back reads: an answer, by request id; an execution, which becomes the
+/// ledger's <see cref="OrderLedger.ExecutionReported"/>; the end of the subscription; or nothing the stream needs.
+/// One instance per stream, for the account it signs for.
 /// </summary>
-internal static class UserDataProtocol
+internal abstract class UserDataProtocol : IDisposable
 {
     public abstract record Frame;
 
     /// <param name="Id">The id of the request answered; null when the endpoint could not read one.</param>
-    /// <param name="SubscriptionId">What a subscription's answer names; null for any other.</param>
-    /// <param name="Problem">The refusal, "code message"; null for a success.</param>
+    /// <param name="Problem">The refusal, in the exchange's words; null when the request was accepted.</param>
+    /// <param name="SubscriptionId">What an accepted subscription's answer names, where the exchange numbers subscriptions.</param>
     /// <param name="RetryAfter">How long a rate-limited or banned client must wait before it asks again.</param>
-    public sealed record Answer(long? Id, int Status, int? SubscriptionId, string? Problem, TimeSpan? RetryAfter) : Frame;
+    public sealed record Answer(long? Id, string? Problem, int? SubscriptionId = null, TimeSpan? RetryAfter = null) : Frame;
 
-    public sealed record Execution(int SubscriptionId, OrderLedger.ExecutionReported Reported) : Frame;
+    /// <param name="SubscriptionId">The subscription it came on, where the exchange numbers them; null elsewhere.</param>
+    public sealed record Execution(int? SubscriptionId, IReadOnlyList<OrderLedger.ExecutionReported> Reported) : Frame;
 
     /// <summary>The subscription has ended: nothing more comes on it.</summary>
-    public sealed record Terminated(int SubscriptionId) : Frame;
+    public sealed record Terminated(int? SubscriptionId) : Frame;
 
-    /// <summary>An event of the subscription that says nothing about orders (a balance update, say).</summary>
-    public sealed record OtherEvent(int SubscriptionId, string Type) : Frame;
+    /// <summary>A frame that says nothing about orders: a balance update, a heartbeat, the connection's status.</summary>
+    public sealed record Other(string What) : Frame;
 
     public sealed record Unreadable(string Problem) : Frame;
 
-    public const string SubscribeMethod = "userDataStream.subscribe.signature";
-
-    /// <summary>The subscription of the account with <paramref name="apiKey"/>, signed with its secret at <paramref name="now"/>.</summary>
-    public static string Subscribe(long id, string apiKey, string apiSecret, DateTimeOffset now, TimeSpan recvWindow)
+    public static UserDataProtocol For(string exchange, EndpointSettings endpoint) => endpoint switch
     {
-        var timestamp = now.ToUnixTimeMilliseconds();
-        var window = (long)recvWindow.TotalMilliseconds;
-        var signature = Signature(apiSecret, [("apiKey", apiKey), ("recvWindow", Digits(window)), ("timestamp", Digits(timestamp))]);
-        return JsonSerializer.Serialize(new
-        {
-            id,
-            method = SubscribeMethod,
-            @params = new { apiKey, recvWindow = window, timestamp, signature },
-        });
+        BinanceSettings binance => new BinanceUserData(exchange, binance),
+        BybitSettings bybit => new BybitUserData(exchange, bybit),
+        KrakenSettings kraken => new KrakenUserData(exchange, kraken),
+        _ => throw new ArgumentOutOfRangeException(nameof(endpoint), endpoint, "no user data stream for this protocol"),
+    };
+
+    /// <summary>How many requests subscribe a new socket.</summary>
+    public abstract int SubscribeSteps { get; }
+
+    /// <summary>The <paramref name="step"/>th request that subscribes a socket, under <paramref name="id"/>, written at <paramref name="now"/>.</summary>
+    /// <param name="token">What <see cref="FetchTokenAsync"/> gave for this socket; null where the exchange asks for none.</param>
+    public abstract string Subscribe(int step, long id, DateTimeOffset now, string? token);
+
+    public abstract string Ping(long id);
+
+    /// <summary>Whether an accepted subscription must name its id (Binance's, which events then carry).</summary>
+    public virtual bool NumbersSubscriptions => false;
+
+    /// <summary>Whether a socket's subscription needs a token asked for over REST first (Kraken's).</summary>
+    public virtual bool NeedsToken => false;
+
+    /// <summary>A token to subscribe one new socket with.</summary>
+    public virtual Task<string> FetchTokenAsync(CancellationToken cancellation) =>
+        throw new NotSupportedException("this exchange's stream needs no token");
+
+    public abstract Frame Read(string text);
+
+    public virtual void Dispose()
+    {
     }
 
-    public static string Ping(long id) => JsonSerializer.Serialize(new { id, method = "ping" });
-
-    /// <summary>
-    /// Binance's signature of a WebSocket API request: its params but the signature, sorted by name, written
-    /// <c>name=value</c> (values as sent, not URL-encoded) joined by <c>&amp;</c>, HMAC-SHA256 with the secret, in hex.
-    /// </summary>
-    public static string Signature(string apiSecret, IEnumerable<(string Name, string Value)> parameters)
-    {
-        var payload = string.Join('&', parameters.OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => $"{p.Name}={p.Value}"));
-        return Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(apiSecret), Encoding.UTF8.GetBytes(payload)));
-    }
-
-    public static Frame Read(string exchange, string text)
+    /// <summary>Reads <paramref name="text"/> as one JSON object with <paramref name="read"/>; anything it cannot read is unreadable.</summary>
+    protected static Frame ReadObject(string text, Func<JsonElement, Frame> read)
     {
         try
         {
             using var document = JsonDocument.Parse(text);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-                return new Unreadable("not a JSON object");
-            if (root.TryGetProperty("event", out var happened))
-                return ReadEvent(exchange, root.GetProperty("subscriptionId").GetInt32(), happened);
-            if (root.TryGetProperty("status", out var status))
-                return ReadAnswer(root, status.GetInt32());
-            return new Unreadable("neither an event nor an answer");
+            return document.RootElement.ValueKind == JsonValueKind.Object ? read(document.RootElement) : new Unreadable("not a JSON object");
         }
         catch (Exception error) when (error is JsonException or FormatException or InvalidOperationException
                                           or KeyNotFoundException or ArgumentException or OverflowException)
@@ -80,76 +82,16 @@ internal static class UserDataProtocol
         }
     }
 
-    private static Answer ReadAnswer(JsonElement answer, int status)
-    {
-        long? id = answer.TryGetProperty("id", out var given) && given.ValueKind == JsonValueKind.Number ? given.GetInt64() : null;
-        if (answer.TryGetProperty("error", out var error))
-        {
-            TimeSpan? retryAfter = error.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
-                                   && data.TryGetProperty("retryAfter", out var until) && data.TryGetProperty("serverTime", out var serverTime)
-                ? TimeSpan.FromMilliseconds(Math.Max(0, until.GetInt64() - serverTime.GetInt64()))
-                : null;
-            return new Answer(id, status, null, $"{error.GetProperty("code").GetInt32()} {error.GetProperty("msg").GetString()}", retryAfter);
-        }
-        int? subscription = answer.TryGetProperty("result", out var result) && result.ValueKind == JsonValueKind.Object
-                            && result.TryGetProperty("subscriptionId", out var subscriptionId)
-            ? subscriptionId.GetInt32()
-            : null;
-        return new Answer(id, status, subscription, null, null);
-    }
+    protected static string Text(JsonElement element, string property) =>
+        element.GetProperty(property).GetString() is { Length: > 0 } text ? text : throw new FormatException($"'{property}' is empty");
 
-    private static Frame ReadEvent(string exchange, int subscription, JsonElement happened) =>
-        Text(happened, "e") switch
-        {
-            "executionReport" => new Execution(subscription, ReadExecution(exchange, happened)),
-            "eventStreamTerminated" => new Terminated(subscription),
-            var other => new OtherEvent(subscription, other),
-        };
+    /// <summary>An amount written as a string of plain decimal digits.</summary>
+    protected static decimal Amount(JsonElement element, string property) => PlainDecimal.Parse(Text(element, property), $"'{property}'");
 
-    /// <summary>
-    /// An execution of one order. A cancel names the cancel request in <c>c</c> and the order in <c>C</c>, which
-    /// is empty otherwise; only a trade (<c>x</c> TRADE, a trade id in <c>t</c>, -1 otherwise) carries a fill.
-    /// </summary>
-    private static OrderLedger.ExecutionReported ReadExecution(string exchange, JsonElement report)
+    protected static OrderSide SideOf(string side, string property) => side.ToUpperInvariant() switch
     {
-        var original = report.TryGetProperty("C", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
-        var filled = Amount(report, "z");
-        var quote = Amount(report, "Z");
-        var order = new OrderReport(
-            original is { Length: > 0 } ? original : Text(report, "c"),
-            report.GetProperty("i").GetInt64().ToString(CultureInfo.InvariantCulture),
-            Text(report, "s"),
-            Text(report, "S") switch
-            {
-                "BUY" => OrderSide.Buy,
-                "SELL" => OrderSide.Sell,
-                var side => throw new FormatException($"'S' is '{side}', neither BUY nor SELL"),
-            },
-            StateOf(Text(report, "X")),
-            Amount(report, "q"),
-            filled,
-            filled > 0 ? quote / filled : null);
-        var tradeId = report.GetProperty("t").GetInt64();
-        var trade = Text(report, "x") == "TRADE" && tradeId >= 0 ? new Trade(tradeId, Amount(report, "l"), Amount(report, "L")) : null;
-        return new OrderLedger.ExecutionReported(exchange, order, trade, DateTimeOffset.FromUnixTimeMilliseconds(report.GetProperty("T").GetInt64()));
-    }
-
-    // A status the engine does not know is unreadable rather than guessed at: the ledger's queries will learn it.
-    private static OrderState StateOf(string status) => status switch
-    {
-        "NEW" or "PENDING_NEW" => OrderState.New,
-        "PARTIALLY_FILLED" => OrderState.PartiallyFilled,
-        "FILLED" => OrderState.Filled,
-        "CANCELED" or "PENDING_CANCEL" => OrderState.Cancelled,
-        "REJECTED" => OrderState.Rejected,
-        "EXPIRED" or "EXPIRED_IN_MATCH" => OrderState.Expired,
-        _ => throw new FormatException($"'X' is '{status}', an order status the engine does not know"),
+        "BUY" => OrderSide.Buy,
+        "SELL" => OrderSide.Sell,
+        _ => throw new FormatException($"'{property}' is '{side}', neither buy nor sell"),
     };
-
-    private static decimal Amount(JsonElement report, string property) => PlainDecimal.Parse(Text(report, property), $"'{property}'");
-
-    private static string Text(JsonElement report, string property) =>
-        report.GetProperty(property).GetString() is { Length: > 0 } text ? text : throw new FormatException($"'{property}' is empty");
-
-    private static string Digits(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

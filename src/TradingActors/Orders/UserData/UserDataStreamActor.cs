@@ -2,7 +2,7 @@ using System.Text;
 using Akka.Actor;
 using Akka.Event;
 using TradingActors.Configuration;
-using TradingActors.Exchanges.Binance;
+using TradingActors.Exchanges;
 using TradingActors.MarketData;
 
 namespace TradingActors.Orders.UserData;
@@ -27,8 +27,13 @@ internal sealed class UserDataStreamActor : UntypedActor, IWithTimers
     private sealed record PingDue(long Socket);
     private sealed record AnswerTimedOut(long Socket, long Request);
 
+    // The token asked for before an attempt's socket opens (Kraken's), named by the attempt it is for.
+    private sealed record TokenFetched(long Attempt, string Token);
+    private sealed record TokenFailed(long Attempt, string Reason);
+
     private readonly string _exchange;
-    private readonly BinanceSettings _endpoint;
+    private readonly EndpointSettings _endpoint;
+    private readonly UserDataProtocol _protocol;
     private readonly UserDataSettings _settings;
     private readonly IMarketStreamClient _client;
     private readonly IActorRef _ledger;
@@ -46,15 +51,22 @@ internal sealed class UserDataStreamActor : UntypedActor, IWithTimers
     private FrameWindow? _window;
     private long _streamId;
     private long _lastRequest;
-    private long _awaiting;      // the request whose answer is due on it (the subscription, or a ping); 0 when none
-    private int _subscriptionId;
+    private long _awaiting;      // the request whose answer is due on it (a step of the subscription, or a ping); 0 when none
+    private int _step;           // the step of the subscription awaiting its answer
+    private int? _subscriptionId;
+
+    // The attempt whose token is being fetched, and the token it got; 0 and null when none.
+    private long _attempt;
+    private long _fetching;
+    private string? _token;
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public UserDataStreamActor(string exchange, BinanceSettings endpoint, UserDataSettings settings, IMarketStreamClient client, IActorRef ledger)
+    public UserDataStreamActor(string exchange, EndpointSettings endpoint, UserDataSettings settings, IMarketStreamClient client, IActorRef ledger)
     {
         _exchange = exchange;
         _endpoint = endpoint;
+        _protocol = UserDataProtocol.For(exchange, endpoint);
         _settings = settings;
         _client = client;
         _ledger = ledger;
@@ -79,6 +91,15 @@ internal sealed class UserDataStreamActor : UntypedActor, IWithTimers
             case ReconnectDue:
                 Open();
                 break;
+            case TokenFetched fetched when fetched.Attempt == _fetching:
+                _fetching = 0;
+                _token = fetched.Token;
+                OpenSocket();
+                break;
+            case TokenFailed failed when failed.Attempt == _fetching:
+                _fetching = 0;
+                AttemptFailed($"no token for the private stream: {failed.Reason}");
+                break;
             case FeedSocket.Opened opened when _opening.Is(opened.Id):
                 EndOpening();
                 SubscribeOn(opened);
@@ -91,7 +112,7 @@ internal sealed class UserDataStreamActor : UntypedActor, IWithTimers
                 break;
             case FeedSocket.FramesReceived frames when frames.Id == _streamId:
                 if (Take(frames) is UserDataProtocol.Answer answer && answer.Id == _awaiting)
-                    SubscriptionAnswered(answer);
+                    StepAnswered(answer);
                 break;
             case FeedSocket.Lost lost when lost.Id == _streamId:
                 AttemptFailed($"connection lost: {lost.Reason}");
@@ -118,7 +139,7 @@ internal sealed class UserDataStreamActor : UntypedActor, IWithTimers
                 break;
             case PingDue due when due.Socket == _streamId:
                 _awaiting = ++_lastRequest;
-                FeedSocket.Send(_stream!, _streamId, Self, UserDataProtocol.Ping(_awaiting));
+                FeedSocket.Send(_stream!, _streamId, Self, _protocol.Ping(_awaiting));
                 Timers.StartSingleTimer(AnswerTimer, new AnswerTimedOut(_streamId, _awaiting), _settings.AnswerTimeout);
                 break;
             case AnswerTimedOut timedOut when timedOut.Socket == _streamId && timedOut.Request == _awaiting:
@@ -138,7 +159,7 @@ internal sealed class UserDataStreamActor : UntypedActor, IWithTimers
                 abandoned.Stream.Dispose(); // it opened after the stream had given up on it
                 break;
             case FeedSocket.OpenFailed or FeedSocket.FramesReceived or FeedSocket.Lost
-                or SocketOpening.TimedOut or ReconnectDue or PingDue or AnswerTimedOut:
+                or SocketOpening.TimedOut or ReconnectDue or PingDue or AnswerTimedOut or TokenFetched or TokenFailed:
                 break; // from a socket the stream has dropped, or a timer of a state it has left
             default:
                 Unhandled(message);
@@ -150,6 +171,7 @@ internal sealed class UserDataStreamActor : UntypedActor, IWithTimers
     {
         EndOpening();
         DropStream();
+        _protocol.Dispose();
     }
 
     // ---- Subscribing ----------------------------------------------------------------------------
@@ -158,26 +180,42 @@ internal sealed class UserDataStreamActor : UntypedActor, IWithTimers
     {
         _stream = opened.Stream;
         _streamId = opened.Id;
-        _awaiting = ++_lastRequest;
         _window = new FrameWindow(ReadAhead);
         FeedSocket.Read(_stream, _streamId, _window, ReadBatch, Self);
-        FeedSocket.Send(_stream, _streamId, Self,
-            UserDataProtocol.Subscribe(_awaiting, _endpoint.ApiKey, _endpoint.ApiSecret, _scheduler.Now, _endpoint.RecvWindow));
+        SendStep(0);
+    }
+
+    /// <summary>Sends the subscription's <paramref name="step"/>th request, and bounds the wait for its answer.</summary>
+    private void SendStep(int step)
+    {
+        _step = step;
+        _awaiting = ++_lastRequest;
+        FeedSocket.Send(_stream!, _streamId, Self, _protocol.Subscribe(step, _awaiting, _scheduler.Now, _token));
         Timers.StartSingleTimer(AnswerTimer, new AnswerTimedOut(_streamId, _awaiting), _settings.AnswerTimeout);
     }
 
-    private void SubscriptionAnswered(UserDataProtocol.Answer answer)
+    /// <summary>A step of the subscription is answered: the next is sent, or, after the last, the stream is subscribed.</summary>
+    private void StepAnswered(UserDataProtocol.Answer answer)
     {
         Timers.Cancel(AnswerTimer);
         _awaiting = 0;
-        if (answer is not { Status: 200, SubscriptionId: { } subscriptionId })
+        var problem = answer.Problem
+                      ?? (_protocol.NumbersSubscriptions && answer.SubscriptionId is null && _step == _protocol.SubscribeSteps - 1
+                          ? "the answer names no subscription"
+                          : null);
+        if (problem is not null)
         {
             _log.Error("User data {Exchange}: {Endpoint} refused the subscription of API key {ApiKey}: {Problem}",
-                _exchange, _settings.Endpoint, _endpoint.ApiKey, answer.Problem ?? $"status {answer.Status}");
-            AttemptFailed($"subscription refused: {answer.Problem ?? $"status {answer.Status}"}", answer.RetryAfter);
+                _exchange, _settings.Endpoint, _endpoint.ApiKey, problem);
+            AttemptFailed($"subscription refused: {problem}", answer.RetryAfter);
             return;
         }
-        _subscriptionId = subscriptionId;
+        if (_step < _protocol.SubscribeSteps - 1)
+        {
+            SendStep(_step + 1);
+            return;
+        }
+        _subscriptionId = answer.SubscriptionId;
         _backoff.Reset();
         Transition(UserDataState.Subscribed, Subscribed, _state == UserDataState.Connecting ? "subscribed" : "subscribed again");
         // The first time and after every gap: the ledger asks about the orders whose news the gap may have held.
@@ -189,7 +227,7 @@ internal sealed class UserDataStreamActor : UntypedActor, IWithTimers
     private UserDataProtocol.Frame Take(FeedSocket.FramesReceived frames)
     {
         _window!.Acknowledge();
-        return UserDataProtocol.Read(_exchange, Encoding.UTF8.GetString(frames.Frames.Single().Span));
+        return _protocol.Read(Encoding.UTF8.GetString(frames.Frames.Single().Span));
     }
 
     private void ReadFrame(UserDataProtocol.Frame frame)
@@ -197,7 +235,8 @@ internal sealed class UserDataStreamActor : UntypedActor, IWithTimers
         switch (frame)
         {
             case UserDataProtocol.Execution execution when execution.SubscriptionId == _subscriptionId:
-                _ledger.Tell(execution.Reported);
+                foreach (var reported in execution.Reported)
+                    _ledger.Tell(reported);
                 break;
             case UserDataProtocol.Terminated terminated when terminated.SubscriptionId == _subscriptionId:
                 Lose("the exchange ended the subscription");
@@ -216,13 +255,32 @@ internal sealed class UserDataStreamActor : UntypedActor, IWithTimers
 
     // ---- Sockets --------------------------------------------------------------------------------
 
+    /// <summary>Begins an attempt: with a token asked for first where the exchange wants one, then a socket.</summary>
     private void Open()
+    {
+        _token = null;
+        if (!_protocol.NeedsToken)
+        {
+            OpenSocket();
+            return;
+        }
+        var attempt = _fetching = ++_attempt;
+        _protocol.FetchTokenAsync(CancellationToken.None).PipeTo(Self,
+            success: token => new TokenFetched(attempt, token),
+            failure: error => new TokenFailed(attempt, error.GetBaseException().Message));
+    }
+
+    private void OpenSocket()
     {
         _opening.Begin(_client, _settings.Endpoint, _endpoint.ConnectTimeout, Self, Timers);
     }
 
-    /// <summary>Forgets the socket being opened: a client still trying stops, and a socket it opens all the same is closed.</summary>
-    private void EndOpening() => _opening.End(Timers);
+    /// <summary>Forgets the socket being opened, and the token being fetched: a client still trying stops, and a socket it opens all the same is closed.</summary>
+    private void EndOpening()
+    {
+        _fetching = 0;
+        _opening.End(Timers);
+    }
 
     private void DropStream()
     {

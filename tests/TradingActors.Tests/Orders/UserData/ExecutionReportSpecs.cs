@@ -1,4 +1,5 @@
 using TradingActors.Exchanges;
+using TradingActors.Exchanges.Binance;
 using TradingActors.Orders;
 using TradingActors.Orders.UserData;
 
@@ -9,8 +10,10 @@ public sealed class ExecutionReportSpecs
 {
     private static readonly DateTimeOffset TransactionTime = DateTimeOffset.FromUnixTimeMilliseconds(1796190220909);
 
+    private static readonly BinanceUserData Protocol = new("binance", new BinanceSettings(new Uri("https://api.test/"), "test-key", "test-secret", TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10)));
+
     private static OrderLedger.ExecutionReported Read(string frame) =>
-        Assert.IsType<UserDataProtocol.Execution>(UserDataProtocol.Read("binance", frame)).Reported;
+        Assert.Single(Assert.IsType<UserDataProtocol.Execution>(Protocol.Read(frame)).Reported);
 
     [Fact]
     public void A_trade_is_reported_with_the_order_as_it_stands_and_the_trade_by_its_id()
@@ -77,21 +80,21 @@ public sealed class ExecutionReportSpecs
     {
         var frame = UserDataFrames.Filled().Replace(field, replacement);
 
-        Assert.IsType<UserDataProtocol.Unreadable>(UserDataProtocol.Read("binance", frame));
+        Assert.IsType<UserDataProtocol.Unreadable>(Protocol.Read(frame));
     }
 
     [Fact]
     public void The_end_of_the_subscription_is_read_as_such() =>
-        Assert.Equal(new UserDataProtocol.Terminated(3), UserDataProtocol.Read("binance", UserDataFrames.Terminated(3)));
+        Assert.Equal(new UserDataProtocol.Terminated(3), Protocol.Read(UserDataFrames.Terminated(3)));
 
     [Fact]
     public void A_rate_limited_answer_says_how_long_to_wait() =>
-        Assert.Equal(new UserDataProtocol.Answer(4, 429, null, "-1003 Too many requests.", TimeSpan.FromSeconds(12)),
-            UserDataProtocol.Read("binance", UserDataFrames.Limited(4, TimeSpan.FromSeconds(12))));
+        Assert.Equal(new UserDataProtocol.Answer(4, "-1003 Too many requests.", null, TimeSpan.FromSeconds(12)),
+            Protocol.Read(UserDataFrames.Limited(4, TimeSpan.FromSeconds(12))));
 
     [Fact]
     public void The_documented_example_is_signed_as_binance_signs_it() =>
         // From the simulator's README: the payload apiKey=sim-api-key&timestamp=1796190220148, with the account's secret.
         Assert.Equal("0d0bb0506cd86e2df2e695816d573b06dd360599b5245c1df9d263c2154c14ea",
-            UserDataProtocol.Signature("sim-api-secret", [("timestamp", "1796190220148"), ("apiKey", "sim-api-key")]));
+            BinanceUserData.Signature("sim-api-secret", [("timestamp", "1796190220148"), ("apiKey", "sim-api-key")]));
 }

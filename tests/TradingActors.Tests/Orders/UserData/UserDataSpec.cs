@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Akka.Actor;
 using Akka.TestKit;
+using TradingActors.Exchanges;
 using TradingActors.Exchanges.Binance;
 using TradingActors.Orders;
 using TradingActors.Orders.UserData;
@@ -40,7 +41,7 @@ public abstract class UserDataSpec(ITestOutputHelper output) : TradingEngineTest
     private TestProbe? _transitions;
 
     /// <summary>Starts the user data stream of binance; its transitions are watched from before its first one.</summary>
-    protected IActorRef StartStream(BinanceSettings? endpoint = null)
+    protected IActorRef StartStream(EndpointSettings? endpoint = null)
     {
         _transitions = CreateTestProbe();
         Sys.EventStream.Subscribe(_transitions, typeof(UserDataStreamTransitioned));
