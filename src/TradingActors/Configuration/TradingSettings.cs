@@ -89,6 +89,17 @@ public sealed record TradingSettings(
             ClusterSettings.Read(Checked(trading.Section("cluster"), KnownKeys("cluster"))));
     }
 
+    /// <summary>
+    /// Why an order under <paramref name="clientOrderId"/> cannot go to <paramref name="exchange"/>, or to an exchange it may
+    /// fall back to, by that exchange's own rule for client order ids; null when every one of them takes it.
+    /// </summary>
+    public string? ClientOrderIdProblem(string exchange, string clientOrderId) =>
+        new[] { exchange }.Concat(Fallbacks.GetValueOrDefault(exchange) ?? [])
+            .Select(candidate => Endpoints.GetValueOrDefault(candidate)?.ClientOrderIdProblem(clientOrderId) is { } problem
+                ? candidate == exchange ? $"{candidate}: {problem}" : $"{candidate}, which it may fall back to: {problem}"
+                : null)
+            .FirstOrDefault(problem => problem is not null);
+
     /// <summary>Why <paramref name="exchange"/> cannot take an order for <paramref name="symbol"/>, or null when it may.</summary>
     public string? SymbolProblem(string exchange, string symbol) =>
         Symbols.TryGetValue(exchange, out var traded) && !traded.Contains(symbol)

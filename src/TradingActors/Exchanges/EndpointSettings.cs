@@ -27,6 +27,12 @@ public abstract record EndpointSettings(Uri BaseAddress, string ApiKey, string A
     /// <summary>The account's private order stream over the exchange's WebSocket API; null when <c>user-data-stream</c> is off.</summary>
     public UserDataSettings? UserData { get; init; }
 
+    /// <summary>
+    /// Why the exchange would refuse <paramref name="clientOrderId"/> where the engine's own rule (Binance's: up to 36
+    /// letters, digits and <c>. _ - : /</c>) takes it; null when it takes it too.
+    /// </summary>
+    internal virtual string? ClientOrderIdProblem(string clientOrderId) => null;
+
     /// <summary>A client for this endpoint: the one <see cref="ExchangeConnector"/> calls.</summary>
     public abstract IExchangeClient Connect();
 

@@ -219,7 +219,9 @@ internal sealed class OrderLedgerActor : UntypedPersistentActor, IWithTimers
     {
         var id = request.Id;
         var problem = RequestValidation.Problem(request)
-                      ?? (request is PlaceOrder order ? _trading.SymbolProblem(order.Exchange, order.Symbol) : null)
+                      ?? (request is PlaceOrder order
+                          ? _trading.SymbolProblem(order.Exchange, order.Symbol) ?? _trading.ClientOrderIdProblem(order.Exchange, order.ClientOrderId)
+                          : null)
                       ?? (_recording.ContainsKey(id) || _placing.ContainsKey(id) || _queries.ContainsKey(id) || _cancels.ContainsKey(id)
                           ? $"request {id} is already in flight"
                           : null);

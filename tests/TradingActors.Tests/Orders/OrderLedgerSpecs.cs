@@ -251,6 +251,19 @@ public sealed class OrderLedgerSpecs(ITestOutputHelper output) : TradingEngineTe
     }
 
     [Fact]
+    public void An_order_whose_id_its_exchange_would_refuse_is_answered_as_invalid_and_nothing_is_recorded_or_sent()
+    {
+        var engine = Start(WithAccount + "\ntrading.exchanges.binance.endpoint.protocol = bybit");
+        _binance.ExpectMsg<GetOpenOrders>();
+
+        engine.Orders.Tell(new PlaceOrder("binance", "BTCUSDT", OrderSide.Buy, 0.5m, null, "order.1"), TestActor);
+
+        Assert.Equal("binance: a Bybit orderLinkId may hold only letters, digits, - and _", ExpectMsg<InvalidRequest>().Reason);
+        Assert.Null(RecordOf(engine, "order.1"));
+        _binance.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+    }
+
+    [Fact]
     public void At_start_the_open_orders_of_an_exchange_with_an_account_that_the_ledger_never_sent_are_reported_external()
     {
         var external = CreateTestProbe();

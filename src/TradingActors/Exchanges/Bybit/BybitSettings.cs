@@ -11,6 +11,12 @@ public sealed record BybitSettings(Uri BaseAddress, string ApiKey, string ApiSec
 
     public override IExchangeClient Connect() => new BybitClient(this);
 
+    /// <summary>Bybit's orderLinkId takes letters, digits, dashes and underscores only.</summary>
+    internal override string? ClientOrderIdProblem(string clientOrderId) =>
+        clientOrderId.AsSpan().ContainsAny(".:/")
+            ? "a Bybit orderLinkId may hold only letters, digits, - and _"
+            : null;
+
     internal static BybitSettings Read(SettingsReader endpoint)
     {
         var address = Address(endpoint);

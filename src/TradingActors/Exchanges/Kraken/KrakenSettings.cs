@@ -26,6 +26,14 @@ public sealed record KrakenSettings(Uri BaseAddress, string ApiKey, string ApiSe
     /// <summary>How much the trading counter decays each second (Starter 1).</summary>
     public double TradingCounterDecayPerSecond { get; init; } = 1;
 
+    // Kraken's cl_ord_id: a UUID, with or without its dashes, or free text of at most this many characters.
+    private const int MaxFreeTextClientOrderId = 18;
+
+    internal override string? ClientOrderIdProblem(string clientOrderId) =>
+        clientOrderId.Length <= MaxFreeTextClientOrderId || Guid.TryParseExact(clientOrderId, "D", out _) || Guid.TryParseExact(clientOrderId, "N", out _)
+            ? null
+            : $"a Kraken cl_ord_id is a UUID or at most {MaxFreeTextClientOrderId} characters";
+
     internal static KrakenSettings Read(SettingsReader endpoint)
     {
         var address = Address(endpoint);
