@@ -25,17 +25,18 @@ internal static class InProcessSimulator
 
     /// <summary>
     /// <paramref name="config"/> with each traded exchange's endpoint at the simulator's address (an endpoint
-    /// without a key pair of its own signs with the simulator's default account), and each feed's stream URL
+    /// without a key pair of its own signs with the simulator's default account, its secret in base64 for Kraken), and each feed's stream URL
     /// moved from the port configured for a simulated exchange to the port that exchange really took.
     /// The traded exchanges are the simulated ones that <c>trading.exchanges</c> names, or all when it names none
     /// (a simulated venue can then serve market data only, as the demo's binance-backup does).
     /// </summary>
     public static Config PointEndpointsAt(ExchangeSimulator simulator, SimulatorOptions options, Config config)
     {
-        var traded = Traded(options, config).Select(exchange => simulator.Exchanges[exchange.Name]).ToList();
-        var addresses = traded.Select(exchange => $"trading.exchanges.{exchange.Name}.endpoint.url = {Quoted(exchange.BaseAddress.ToString())}");
+        var traded = Traded(options, config).ToList();
+        var addresses = traded.Select(exchange =>
+            $"trading.exchanges.{exchange.Name}.endpoint.url = {Quoted(simulator.Exchanges[exchange.Name].BaseAddress.ToString())}");
         var keys = string.Join('\n', traded.Select(exchange =>
-            $"trading.exchanges.{exchange.Name}.endpoint {{ api-key = {Quoted(AccountOptions.Default.ApiKey)}, api-secret = {Quoted(AccountOptions.Default.Secret)} }}"));
+            $"trading.exchanges.{exchange.Name}.endpoint {{ api-key = {Quoted(AccountOptions.Default.ApiKey)}, api-secret = {Quoted(SecretFor(exchange))} }}"));
         var streams = StreamsByConfiguredPort(simulator, options);
         var feeds = FeedUrls(config).Select(url => (url.Path, Moved: streams.TryGetValue(url.Value.Port, out var stream)
                 ? new Uri(stream, url.Value.PathAndQuery) : url.Value))
@@ -67,6 +68,11 @@ internal static class InProcessSimulator
                     yield return (path, url);
             }
     }
+
+    // Kraken hands its private keys out in base64, and the simulator's Kraken dialect signs with the bytes the text stands for.
+    private static string SecretFor(ExchangeOptions exchange) => exchange.Dialect == ExchangeDialect.Kraken
+        ? Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(AccountOptions.Default.Secret))
+        : AccountOptions.Default.Secret;
 
     // A JSON string is a HOCON string.
     private static string Quoted(string text) => JsonSerializer.Serialize(text);
