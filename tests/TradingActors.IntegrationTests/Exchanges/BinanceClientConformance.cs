@@ -1,49 +1,19 @@
 using TradingActors.Exchanges;
 using TradingActors.Exchanges.Binance;
-using TradingActors.ExchangeSim;
 using TradingActors.ExchangeSim.Configuration;
-using TradingActors.ExchangeSim.Faults;
 
 namespace TradingActors.IntegrationTests.Exchanges;
 
-/// <summary>The HTTP client against the simulator over a real loopback socket, with the simulator's faults.</summary>
-public sealed class BinanceClientConformance(ITestOutputHelper output) : ExchangeClientConformance(output), IAsyncLifetime
+/// <summary>The Binance client against the simulator speaking Binance's API.</summary>
+public sealed class BinanceClientConformance(ITestOutputHelper output) : SimulatedClientConformance(output, ExchangeDialect.Binance)
 {
-    private ExchangeSimulator? _simulator;
-    private BinanceClient? _client;
-
-    protected override async Task<IExchangeClient> ExchangeIn(Condition condition)
-    {
-        var account = condition == Condition.PoorAccount
-            ? AccountOptions.Default with { Balances = new Dictionary<string, decimal> { ["USDT"] = 1m, ["BTC"] = 0m } }
-            : AccountOptions.Default;
-        var exchange = new ExchangeOptions("binance") { Accounts = [account] };
-        if (condition == Condition.RateLimited)
-            exchange = exchange with { WeightLimit = new WeightLimitOptions { Budget = 1 } };
-        _simulator = await ExchangeSimulator.StartAsync(new SimulatorOptions { Exchanges = [exchange], TickInterval = TimeSpan.Zero });
-        var binance = _simulator.Exchanges["binance"];
-        var faults = condition switch
-        {
-            Condition.Down => new FaultSettings { Outage = true },
-            Condition.OrdersFailAfterExecuting => new FaultSettings { Order5xxAfterExecution = 1 },
-            Condition.Malformed => new FaultSettings { Malformed = 1 },
-            _ => null,
-        };
-        if (faults is not null)
-            await binance.Faults.SetAsync(faults);
-        if (condition == Condition.RateLimited)
-            await new HttpClient().GetAsync(new Uri(binance.BaseAddress, "/api/v3/ping"));
-        _client = new BinanceClient(new BinanceSettings(binance.BaseAddress, AccountOptions.Default.ApiKey, AccountOptions.Default.Secret,
+    protected override IExchangeClient Connect(Uri address) =>
+        new BinanceClient(new BinanceSettings(address, AccountOptions.Default.ApiKey, AccountOptions.Default.Secret,
             RecvWindow: TimeSpan.FromSeconds(5), ConnectTimeout: TimeSpan.FromSeconds(2), RequestTimeout: TimeSpan.FromSeconds(10)));
-        return _client;
-    }
 
-    ValueTask IAsyncLifetime.InitializeAsync() => ValueTask.CompletedTask;
-
-    async ValueTask IAsyncDisposable.DisposeAsync()
+    protected override async Task SpendRateLimit(Uri address, IExchangeClient client)
     {
-        _client?.Dispose();
-        if (_simulator is not null)
-            await _simulator.DisposeAsync();
+        using var http = new HttpClient();
+        await http.GetAsync(new Uri(address, "/api/v3/ping"));
     }
 }
