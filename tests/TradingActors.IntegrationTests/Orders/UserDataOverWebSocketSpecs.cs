@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Akka.Actor;
 using Akka.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,7 +23,7 @@ public sealed class UserDataOverWebSocketSpecs : IAsyncLifetime
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(15);
 
     private readonly string _ledgerFile = Path.Combine(Path.GetTempPath(), $"trading-ledger-{Guid.NewGuid():N}", "orders.db");
-    private readonly Channel<UserDataStreamTransitioned> _transitions = Channel.CreateUnbounded<UserDataStreamTransitioned>();
+    private readonly UserDataTransitions _transitions = new();
     private ExchangeSimulator _simulator = null!;
 
     async ValueTask IAsyncLifetime.InitializeAsync() =>
@@ -50,8 +49,7 @@ public sealed class UserDataOverWebSocketSpecs : IAsyncLifetime
           # A loaded CI machine may take seconds over the first journal writes; the call timeout stays tight.
           facade.margin = 10s
         }
-        """, system => system.EventStream.Subscribe(
-            system.ActorOf(Props.Create(() => new TransitionRecorder(_transitions.Writer))), typeof(UserDataStreamTransitioned)));
+        """, _transitions.Watch);
 
     private static PlaceOrder Buy(string id, decimal? limit = null) => new("binance", "BTCUSDT", OrderSide.Buy, 0.01m, limit, id);
 
@@ -61,7 +59,7 @@ public sealed class UserDataOverWebSocketSpecs : IAsyncLifetime
         using var host = Host();
         await host.StartAsync();
         var engine = host.Services.GetRequiredService<ITradingEngine>();
-        await NextTransitionAsync(UserDataState.Subscribed);
+        await _transitions.NextAsync(UserDataState.Subscribed);
         var before = await SimulatedAccount.FreeAsync(Binance, "BTC");
         await Binance.Faults.SetAsync(new FaultSettings { GhostFillDelay = TimeSpan.FromSeconds(30) });
 
@@ -85,7 +83,7 @@ public sealed class UserDataOverWebSocketSpecs : IAsyncLifetime
         using var host = Host();
         await host.StartAsync();
         var engine = host.Services.GetRequiredService<ITradingEngine>();
-        await NextTransitionAsync(UserDataState.Subscribed);
+        await _transitions.NextAsync(UserDataState.Subscribed);
         var limit = decimal.Round(await PriceAsync(engine) * 0.999m, 2);
 
         Assert.Equal(OrderState.New, Replies.Is<OrderPlaced>(await engine.PlaceOrderAsync(Buy("resting-ws-1", limit))).Report.State);
@@ -108,34 +106,19 @@ public sealed class UserDataOverWebSocketSpecs : IAsyncLifetime
         using var host = Host();
         await host.StartAsync();
         var engine = host.Services.GetRequiredService<ITradingEngine>();
-        await NextTransitionAsync(UserDataState.Subscribed);
+        await _transitions.NextAsync(UserDataState.Subscribed);
 
         await Binance.Faults.SetAsync(new FaultSettings { UserDataDrop = true, GhostFillDelay = TimeSpan.FromSeconds(30) });
-        await NextTransitionAsync(UserDataState.Reconnecting);
+        await _transitions.NextAsync(UserDataState.Reconnecting);
         Assert.IsType<OrderOutcomeUnknown>(await engine.PlaceOrderAsync(Buy("dropped-ws-1")));
         await Binance.Faults.ClearAsync();
-        await NextTransitionAsync(UserDataState.Subscribed);
+        await _transitions.NextAsync(UserDataState.Subscribed);
 
         // The fill came while no session was open: only the query the resumed stream asked for can have found it.
         var settled = await engine.WaitForFinalAsync("dropped-ws-1").WaitAsync(Bound);
         Assert.Equal((OrderLife.Filled, 0.01m), (settled.Life, settled.Report?.FilledQuantity));
         Assert.Empty((await RecordAsync(host, "dropped-ws-1")).Trades);
         await host.StopAsync();
-    }
-
-    private async Task NextTransitionAsync(UserDataState to)
-    {
-        using var bound = new CancellationTokenSource(Bound);
-        try
-        {
-            while ((await _transitions.Reader.ReadAsync(bound.Token)).To != to)
-            {
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            throw new XunitException($"the user data stream did not become {to} within {Bound}");
-        }
     }
 
     private static async Task<decimal> PriceAsync(ITradingEngine engine) =>
@@ -146,11 +129,5 @@ public sealed class UserDataOverWebSocketSpecs : IAsyncLifetime
         var orders = host.Services.GetRequiredService<ActorRegistry>().Get<TradingEngineHosting.Keys.Orders>();
         var found = await orders.Ask<OrderLedger.Order>(new OrderLedger.GetOrder(clientOrderId), TimeSpan.FromSeconds(5));
         return found.Record ?? throw new XunitException($"the ledger holds no record of {clientOrderId}");
-    }
-
-    private sealed class TransitionRecorder : ReceiveActor
-    {
-        public TransitionRecorder(ChannelWriter<UserDataStreamTransitioned> transitions) =>
-            Receive<UserDataStreamTransitioned>(transition => transitions.TryWrite(transition));
     }
 }
