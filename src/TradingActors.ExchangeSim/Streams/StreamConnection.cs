@@ -13,13 +13,13 @@ namespace TradingActors.ExchangeSim.Streams;
 /// One client's WebSocket: the streams it subscribed to, Binance's SUBSCRIBE / UNSUBSCRIBE /
 /// LIST_SUBSCRIPTIONS requests, and the stream faults, decided frame by frame as frames go out.
 /// </summary>
-internal sealed class StreamConnection(bool combined, IEnumerable<string> streams, ExchangeFaults faults, FaultDice dice)
+internal sealed class StreamConnection(HttpContext context, bool combined, IEnumerable<string> streams, ExchangeFaults faults, FaultDice dice)
+    : ITradeSubscriber
 {
     // A client too slow to keep up loses the oldest trades, and sees the gap in the trade ids.
     private const int OutboxCapacity = 10_000;
 
-    private readonly Channel<Frame> _outbox = Channel.CreateBounded<Frame>(
-        new BoundedChannelOptions(OutboxCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+    private readonly SocketOutbox<Frame> _outbox = new(context, OutboxCapacity, BoundedChannelFullMode.DropOldest);
 
     private ImmutableHashSet<string> _streams = streams.Select(stream => stream.ToLowerInvariant()).ToImmutableHashSet();
 
@@ -32,47 +32,18 @@ internal sealed class StreamConnection(bool combined, IEnumerable<string> stream
     public void Offer(Trade trade)
     {
         if (Volatile.Read(ref _streams).Contains(trade.StreamName))
-            _outbox.Writer.TryWrite(new TradeFrame(trade));
+            _outbox.Offer(new TradeFrame(trade));
     }
 
-    public async Task ServeAsync(HttpContext context, WebSocket socket, CancellationToken stopping)
-    {
-        var sending = SendAsync(context, socket, stopping);
-        var closedByClient = await WebSocketText.ReceiveAsync(socket, request => _outbox.Writer.TryWrite(new ReplyFrame(Answer(request))), stopping);
-        _outbox.Writer.TryComplete();
-        await sending;
-        await WebSocketText.FinishAsync(context, socket, closedByClient);
-    }
+    public Task ServeAsync(WebSocket socket, CancellationToken stopping) =>
+        _outbox.ServeAsync(socket, request => _outbox.Offer(new ReplyFrame(Answer(request))), Write, closing: () => { }, stopping);
 
-    private async Task SendAsync(HttpContext context, WebSocket socket, CancellationToken stopping)
+    private string? Write(Frame frame) => frame switch
     {
-        try
-        {
-            await foreach (var frame in _outbox.Reader.ReadAllAsync(stopping))
-            {
-                var current = faults.Current;
-                if (current.WsDrop)
-                {
-                    context.Abort();
-                    return;
-                }
-                if (current.WsStall)
-                    continue;
-                var text = frame switch
-                {
-                    TradeFrame trade when dice.Roll(current.WsGarbage) => Torn(TradeEventJson.Serialize(trade.Trade, combined)),
-                    TradeFrame trade => TradeEventJson.Serialize(trade.Trade, combined),
-                    ReplyFrame reply => reply.Json,
-                    _ => throw new InvalidOperationException($"Unknown frame {frame}."),
-                };
-                await WebSocketText.SendAsync(socket, text, stopping);
-            }
-        }
-        catch (Exception e) when (e is WebSocketException or OperationCanceledException or IOException)
-        {
-            context.Abort();
-        }
-    }
+        TradeFrame trade => StreamFaults.Apply(faults.Current, dice, context, TradeEventJson.Serialize(trade.Trade, combined), isTrade: true),
+        ReplyFrame reply => StreamFaults.Apply(faults.Current, dice, context, reply.Json, isTrade: false),
+        _ => throw new InvalidOperationException($"Unknown frame {frame}."),
+    };
 
     private string Answer(byte[] request)
     {
@@ -112,7 +83,4 @@ internal sealed class StreamConnection(bool combined, IEnumerable<string> stream
 
     private static string Error(int code, string message, JsonElement? id) =>
         JsonSerializer.Serialize(new { error = new { code, msg = message }, id });
-
-    // What a torn frame looks like: the first half of the event, which no JSON parser accepts.
-    private static string Torn(string json) => json[..(json.Length / 2)];
 }

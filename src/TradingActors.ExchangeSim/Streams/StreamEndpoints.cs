@@ -27,13 +27,13 @@ internal static class StreamEndpoints
         }
         var services = context.RequestServices;
         var feed = services.GetRequiredService<TradeFeed>();
-        var connection = new StreamConnection(combined, streams, services.GetRequiredService<ExchangeFaults>(), services.GetRequiredService<FaultDice>());
+        var connection = new StreamConnection(context, combined, streams, services.GetRequiredService<ExchangeFaults>(), services.GetRequiredService<FaultDice>());
         // Joined before the handshake completes: a client that is connected misses no trade.
         feed.Join(connection);
         try
         {
             using var socket = await context.WebSockets.AcceptWebSocketAsync();
-            await connection.ServeAsync(context, socket, services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
+            await connection.ServeAsync(socket, services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
         }
         finally
         {

@@ -3,18 +3,18 @@ using TradingActors.ExchangeSim.Trading;
 
 namespace TradingActors.ExchangeSim.Streams;
 
-/// <summary>Hands every trade of one exchange to its open stream connections; each takes the symbols it subscribed to.</summary>
+/// <summary>Hands every trade of one exchange to its open stream sockets; each takes the symbols it subscribed to.</summary>
 internal sealed class TradeFeed
 {
-    private ImmutableList<StreamConnection> _connections = [];
+    private ImmutableList<ITradeSubscriber> _subscribers = [];
 
-    public void Join(StreamConnection connection) => ImmutableInterlocked.Update(ref _connections, list => list.Add(connection));
+    public void Join(ITradeSubscriber subscriber) => ImmutableInterlocked.Update(ref _subscribers, list => list.Add(subscriber));
 
-    public void Leave(StreamConnection connection) => ImmutableInterlocked.Update(ref _connections, list => list.Remove(connection));
+    public void Leave(ITradeSubscriber subscriber) => ImmutableInterlocked.Update(ref _subscribers, list => list.Remove(subscriber));
 
     public void Publish(Trade trade)
     {
-        foreach (var connection in Volatile.Read(ref _connections))
-            connection.Offer(trade);
+        foreach (var subscriber in Volatile.Read(ref _subscribers))
+            subscriber.Offer(trade);
     }
 }

@@ -11,12 +11,12 @@ namespace TradingActors.ExchangeSim.WebSocketApi;
 /// accounts it subscribed to. Requests are answered under the lock that events are offered under, so a
 /// subscription's reply goes out before its first event and an unsubscription's reply after its last.
 /// </summary>
-internal sealed class ApiSession(HttpContext context, ApiRequests requests, Market market)
+internal sealed class ApiSession(HttpContext context, ApiRequests requests, Market market) : IOrderUpdateSubscriber
 {
     // A client this far behind is disconnected, and so learns of its gap, rather than silently losing fills.
     private const int OutboxCapacity = 10_000;
 
-    private readonly Channel<Frame> _outbox = Channel.CreateBounded<Frame>(new BoundedChannelOptions(OutboxCapacity) { SingleReader = true });
+    private readonly SocketOutbox<Frame> _outbox = new(context, OutboxCapacity, BoundedChannelFullMode.Wait);
     private readonly Lock _gate = new();
     private readonly Subscriptions _subscriptions = new();
 
@@ -30,50 +30,23 @@ internal sealed class ApiSession(HttpContext context, ApiRequests requests, Mark
     {
         lock (_gate)
             if (_subscriptions.Of(update.Order.ApiKey) is { } subscriptionId)
-                Queue(new EventFrame(subscriptionId, update));
+                _outbox.Offer(new EventFrame(subscriptionId, update));
     }
 
-    /// <summary>Closes the connection at once, without a close frame, as a network failure would.</summary>
-    public void Drop() => context.Abort();
+    public void Drop() => _outbox.Abort();
 
-    public async Task ServeAsync(WebSocket socket, CancellationToken stopping)
+    public Task ServeAsync(WebSocket socket, CancellationToken stopping) => _outbox.ServeAsync(socket, Answer, Render, () =>
     {
-        var sending = SendAsync(socket, stopping);
-        var closedByClient = await WebSocketText.ReceiveAsync(socket, Answer, stopping);
+        // Once the client is gone nothing more is offered, so a refused frame can only mean a full outbox.
         lock (_gate)
-        {
-            // Once the client is gone nothing more is offered, so a refused frame can only mean a full outbox.
             _subscriptions.Stop(subscriptionId: null);
-            _outbox.Writer.TryComplete();
-        }
-        await sending;
-        await WebSocketText.FinishAsync(context, socket, closedByClient);
-    }
+    }, stopping);
 
     private void Answer(byte[] request)
     {
         lock (_gate)
             foreach (var json in requests.Answer(request, _subscriptions))
-                Queue(new TextFrame(json));
-    }
-
-    private void Queue(Frame frame)
-    {
-        if (!_outbox.Writer.TryWrite(frame))
-            Drop();
-    }
-
-    private async Task SendAsync(WebSocket socket, CancellationToken stopping)
-    {
-        try
-        {
-            await foreach (var frame in _outbox.Reader.ReadAllAsync(stopping))
-                await WebSocketText.SendAsync(socket, Render(frame), stopping);
-        }
-        catch (Exception e) when (e is WebSocketException or OperationCanceledException or IOException)
-        {
-            context.Abort();
-        }
+                _outbox.Offer(new TextFrame(json));
     }
 
     private string Render(Frame frame) => frame switch

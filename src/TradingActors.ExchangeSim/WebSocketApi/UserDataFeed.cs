@@ -5,13 +5,14 @@ using TradingActors.ExchangeSim.Trading;
 namespace TradingActors.ExchangeSim.WebSocketApi;
 
 /// <summary>
-/// Hands every order update of one exchange to its open WebSocket API sessions, each of which sends it to
-/// the subscription that follows the order's account; and applies the user data faults to them.
+/// Hands every order update of one exchange to its open private sockets (Binance's WebSocket API sessions, and
+/// their Bybit and Kraken counterparts), each of which sends it on if it follows the order's account; and applies
+/// the user data faults to them.
 /// </summary>
 internal sealed class UserDataFeed
 {
     private readonly ExchangeFaults _faults;
-    private ImmutableList<ApiSession> _sessions = [];
+    private ImmutableList<IOrderUpdateSubscriber> _sessions = [];
 
     public UserDataFeed(ExchangeFaults faults)
     {
@@ -19,7 +20,7 @@ internal sealed class UserDataFeed
         faults.Changed += DropAllIfFaulted;
     }
 
-    public void Join(ApiSession session)
+    public void Join(IOrderUpdateSubscriber session)
     {
         ImmutableInterlocked.Update(ref _sessions, list => list.Add(session));
         // A session that opens during a drop goes the way of the others; the fault is read after joining,
@@ -28,7 +29,7 @@ internal sealed class UserDataFeed
             session.Drop();
     }
 
-    public void Leave(ApiSession session) => ImmutableInterlocked.Update(ref _sessions, list => list.Remove(session));
+    public void Leave(IOrderUpdateSubscriber session) => ImmutableInterlocked.Update(ref _sessions, list => list.Remove(session));
 
     public void Publish(OrderUpdate update)
     {
