@@ -4,7 +4,7 @@ using TradingActors.ExchangeSim.Rest;
 
 namespace TradingActors.ExchangeSim.Bybit;
 
-/// <summary>The exchange in Bybit's dialect: Bybit v5's spot REST API under /v5, behind its own gate.</summary>
+/// <summary>The exchange in Bybit's dialect: Bybit v5's spot REST API under /v5, behind its own gate, and its WebSocket streams.</summary>
 internal static class BybitApi
 {
     public static void MapBybit(this WebApplication app)
@@ -13,5 +13,6 @@ internal static class BybitApi
         app.UseMiddleware<BybitGate>();
         app.MapBybitMarketData();
         app.MapBybitOrders(authenticator);
+        app.MapBybitStreams();
     }
 }

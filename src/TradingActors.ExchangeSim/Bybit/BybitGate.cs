@@ -15,7 +15,8 @@ internal sealed class BybitGate(RequestDelegate next, ExchangeFaults faults, Fau
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        if (!context.Request.Path.StartsWithSegments("/v5"))
+        // The streams are WebSockets under /v5 too: their faults are the stream faults, decided as frames go out.
+        if (!context.Request.Path.StartsWithSegments("/v5") || context.WebSockets.IsWebSocketRequest)
         {
             await next(context);
             return;
