@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using TradingActors.ExchangeSim.Faults;
 using TradingActors.ExchangeSim.Hosting;
 using TradingActors.ExchangeSim.Rest;
@@ -27,42 +26,19 @@ internal static class BybitStreams
 {
     public static void MapBybitStreams(this IEndpointRouteBuilder app)
     {
-        app.Map("/v5/public/spot", (HttpContext context) => ServeAsync(context, services =>
+        app.Map("/v5/public/spot", (HttpContext context) => SocketEndpoint.ServeAsync(context, services =>
         {
             var session = new BybitPublicSession(context, services.GetRequiredService<Market>(), services.GetRequiredService<ExchangeFaults>(),
                 services.GetRequiredService<FaultDice>());
             var feed = services.GetRequiredService<TradeFeed>();
             return (session.ServeAsync, () => feed.Join(session), () => feed.Leave(session));
         }));
-        app.Map("/v5/private", (HttpContext context) => ServeAsync(context, services =>
+        app.Map("/v5/private", (HttpContext context) => SocketEndpoint.ServeAsync(context, services =>
         {
             var session = new BybitPrivateSession(context, services.GetRequiredService<Authenticator>(), services.GetRequiredService<TimeProvider>());
             var feed = services.GetRequiredService<UserDataFeed>();
             return (session.ServeAsync, () => feed.Join(session), () => feed.Leave(session));
         }));
-    }
-
-    private delegate Task Serve(System.Net.WebSockets.WebSocket socket, CancellationToken stopping);
-
-    // Joined before the handshake completes: a client that is connected misses nothing.
-    private static async Task ServeAsync(HttpContext context, Func<IServiceProvider, (Serve Serve, Action Join, Action Leave)> session)
-    {
-        if (!context.WebSockets.IsWebSocketRequest)
-        {
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
-            return;
-        }
-        var (serve, join, leave) = session(context.RequestServices);
-        join();
-        try
-        {
-            using var socket = await context.WebSockets.AcceptWebSocketAsync();
-            await serve(socket, context.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
-        }
-        finally
-        {
-            leave();
-        }
     }
 
     /// <summary>A request as Bybit reads it: its op, its req_id (echoed as sent) and its args.</summary>

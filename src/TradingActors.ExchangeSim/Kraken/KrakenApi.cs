@@ -5,7 +5,7 @@ using TradingActors.ExchangeSim.Trading;
 
 namespace TradingActors.ExchangeSim.Kraken;
 
-/// <summary>The exchange in Kraken's dialect: its spot REST API under /0, behind its own gate.</summary>
+/// <summary>The exchange in Kraken's dialect: its spot REST API under /0, behind its own gate, and its WebSocket v2 at /v2.</summary>
 internal static class KrakenApi
 {
     public static void MapKraken(this WebApplication app)
@@ -16,5 +16,6 @@ internal static class KrakenApi
         app.UseMiddleware<KrakenGate>();
         app.MapKrakenMarketData(kraken);
         app.MapKrakenTrading(kraken);
+        app.MapKrakenStreams(kraken);
     }
 }

@@ -5,8 +5,9 @@ using TradingActors.ExchangeSim.Trading;
 namespace TradingActors.ExchangeSim.Kraken;
 
 /// <summary>
-/// What the Kraken dialect keeps for one exchange beyond its market: the pairs' names, the keys' nonces and
-/// the two call counters (the REST API's, and the trading engine's that AddOrder and CancelOrder spend).
+/// What the Kraken dialect keeps for one exchange beyond its market: the pairs' names, the keys' nonces, the
+/// two call counters (the REST API's, and the trading engine's that AddOrder and CancelOrder spend) and the
+/// WebSocket tokens handed out.
 /// An outage rebuilds the web application, so it is kept beside the exchange's market, which outlives it.
 /// </summary>
 internal sealed class KrakenExchange
@@ -20,6 +21,7 @@ internal sealed class KrakenExchange
         CounterMaximum = limiter.Budget;
         ApiCounter = new CallCounter(limiter.Window, clock);
         TradingCounter = new CallCounter(limiter.Window, clock);
+        Tokens = new KrakenTokens(clock);
     }
 
     public KrakenPairs Pairs { get; }
@@ -30,6 +32,7 @@ internal sealed class KrakenExchange
 
     public CallCounter ApiCounter { get; }
     public CallCounter TradingCounter { get; }
+    public KrakenTokens Tokens { get; }
 
     public static KrakenExchange Of(Market market, Authenticator authenticator, WeightLimiter limiter, TimeProvider clock) =>
         Exchanges.GetValue(market, _ => new KrakenExchange(market, authenticator, limiter, clock));

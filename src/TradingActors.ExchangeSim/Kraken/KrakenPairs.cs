@@ -10,6 +10,7 @@ internal sealed class KrakenPairs
 {
     private readonly Dictionary<string, string> _symbolsByName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _namesBySymbol = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _webSocketNamesBySymbol = new(StringComparer.Ordinal);
 
     public KrakenPairs(Market market)
     {
@@ -19,7 +20,8 @@ internal sealed class KrakenPairs
             var name = RestAsset(options.BaseAsset) + RestAsset(options.QuoteAsset);
             _namesBySymbol[symbol] = name;
             _symbolsByName[name] = symbol;
-            _symbolsByName[WebSocketName(options.BaseAsset, options.QuoteAsset)] = symbol;
+            _webSocketNamesBySymbol[symbol] = WebSocketName(options.BaseAsset, options.QuoteAsset);
+            _symbolsByName[_webSocketNamesBySymbol[symbol]] = symbol;
         }
     }
 
@@ -31,6 +33,8 @@ internal sealed class KrakenPairs
         _symbolsByName.TryGetValue(pair, out var symbol) ? symbol : throw KrakenError.UnknownAssetPair();
 
     public string NameOf(string symbol) => _namesBySymbol[symbol];
+
+    public string WebSocketNameOf(string symbol) => _webSocketNamesBySymbol[symbol];
 
     private static string RestAsset(string asset) => asset == "BTC" ? "XBT" : asset;
 

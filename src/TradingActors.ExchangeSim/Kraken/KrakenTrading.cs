@@ -28,6 +28,11 @@ internal static class KrakenTrading
             ClosedOrdersAsync(context, kraken, market, faults, clock));
         app.MapPost("/0/private/Balance", (HttpContext context, Market market, ExchangeFaults faults) =>
             BalanceAsync(context, kraken, market, faults));
+        app.MapPost("/0/private/GetWebSocketsToken", async (HttpContext context, ExchangeFaults faults) =>
+        {
+            var form = await KrakenForm.AuthenticateAsync(context, kraken, faults, trading: false);
+            return KrakenMarketData.Ok(new { token = kraken.Tokens.Issue(form.ApiKey), expires = (int)KrakenTokens.Lifetime.TotalSeconds });
+        });
     }
 
     private static async Task<IResult> AddOrderAsync(HttpContext context, KrakenExchange kraken, Market market, ExchangeFaults faults, FaultDice dice)
