@@ -179,7 +179,7 @@ internal sealed class KrakenSession(HttpContext context, KrakenExchange kraken, 
             {
                 symbol = kraken.Pairs.SymbolOf(name);
             }
-            catch (ExchangeError)
+            catch (KrakenError)
             {
                 answers.Add(JsonSerializer.Serialize(new
                 {
