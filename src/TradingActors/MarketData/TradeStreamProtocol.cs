@@ -81,65 +81,6 @@ internal abstract class TradeStreamProtocol
     protected static ReadOnlySpan<byte> PropertyName(ref Utf8JsonReader reader) =>
         reader.ValueIsEscaped ? Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan;
 
-    /// <summary>
-    /// Reads a list of trade objects (a Bybit or Kraken message's <c>data</c>), each property of each handed to
-    /// <see cref="ReadTradeField"/>; anything but a list is skipped. The first trade that cannot be read is the
-    /// problem returned; the others are added to <paramref name="trades"/>.
-    /// </summary>
-    protected Unreadable? ReadTradeList(ref Utf8JsonReader reader, List<Trade> trades, bool amountsAreNumbers, string fields)
-    {
-        if (reader.TokenType != JsonTokenType.StartArray)
-        {
-            reader.Skip();
-            return null;
-        }
-        Unreadable? problem = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
-        {
-            var trade = new TradeFields(amountsAreNumbers);
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                var name = PropertyName(ref reader);
-                reader.Read();
-                ReadTradeField(name, ref reader, ref trade);
-            }
-            if (trade.Read(out var read, fields) is { } unreadable)
-                problem ??= unreadable;
-            else
-                trades.Add(read);
-        }
-        if (reader.TokenType != JsonTokenType.EndArray)
-            throw new JsonException("'data' holds something other than objects");
-        return problem;
-    }
-
-    /// <summary>Reads the value of a trade's property <paramref name="name"/> into <paramref name="trade"/>, or skips it.</summary>
-    protected virtual void ReadTradeField(scoped ReadOnlySpan<byte> name, ref Utf8JsonReader reader, ref TradeFields trade) => reader.Skip();
-
-    /// <summary>Takes a frame whole or not at all: the trades of one that turns out not to be a trade message are dropped with it.</summary>
-    protected static Frame Unread(List<Trade> trades, int read, Frame frame)
-    {
-        trades.RemoveRange(read, trades.Count - read);
-        return frame;
-    }
-
-    protected static string? NextString(ref Utf8JsonReader reader)
-    {
-        reader.Read();
-        return reader.TokenType == JsonTokenType.String ? reader.GetString() : throw new JsonException("expected a string");
-    }
-
-    protected static bool NextBoolean(ref Utf8JsonReader reader)
-    {
-        reader.Read();
-        return reader.TokenType switch
-        {
-            JsonTokenType.True => true,
-            JsonTokenType.False => false,
-            _ => throw new JsonException("expected a boolean"),
-        };
-    }
-
     protected static bool IsUnreadable(Exception error) => error is JsonException or InvalidOperationException;
 
     /// <summary>

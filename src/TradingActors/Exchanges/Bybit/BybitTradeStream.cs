@@ -10,7 +10,7 @@ namespace TradingActors.Exchanges.Bybit;
 /// id is decimal digits, counted across all of the exchange's symbols: a jump in one symbol's ids is other
 /// symbols' trades, not trades lost.
 /// </summary>
-internal sealed class BybitTradeStream(IReadOnlyList<string> symbols) : TradeStreamProtocol
+internal sealed class BybitTradeStream(IReadOnlyList<string> symbols) : ListedTradeStream(amountsAreNumbers: false)
 {
     // Bybit's limit on the topics of one spot subscription request.
     private const int TopicsPerRequest = 10;
@@ -30,65 +30,19 @@ internal sealed class BybitTradeStream(IReadOnlyList<string> symbols) : TradeStr
 
     public override bool NumbersTradesBySymbol => false;
 
-    public override Frame? Read(ReadOnlySpan<byte> utf8, List<Trade> trades)
+    protected override (string Kind, string Op, string Refusal) Names => ("topic", "op", "ret_msg");
+
+    protected override string RequiredTradeFields => "s, i, p, v and T";
+
+    protected override Frame? Classify(in Message message) => (message.Kind, message.Op, message.Success) switch
     {
-        var read = trades.Count;
-        try
-        {
-            var reader = new Utf8JsonReader(utf8);
-            reader.Read();
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                reader.Skip();
-                EnsureEnd(ref reader);
-                return new Unreadable("not a JSON object");
-            }
-            string? topic = null, op = null, message = null;
-            bool? success = null;
-            Frame? problem = null;
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                if (reader.ValueTextEquals("topic"u8))
-                    topic = NextString(ref reader);
-                else if (reader.ValueTextEquals("op"u8))
-                    op = NextString(ref reader);
-                else if (reader.ValueTextEquals("ret_msg"u8))
-                    message = NextString(ref reader);
-                else if (reader.ValueTextEquals("success"u8))
-                    success = NextBoolean(ref reader);
-                else if (reader.ValueTextEquals("data"u8))
-                {
-                    reader.Read();
-                    problem ??= ReadTradeList(ref reader, trades, amountsAreNumbers: false, "s, i, p, v and T");
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-            }
-            EnsureEnd(ref reader);
-            if (topic is not null)
-            {
-                if (!topic.StartsWith("publicTrade.", StringComparison.Ordinal))
-                    return Unread(trades, read, new Unreadable($"a message of topic '{topic}', not a trade"));
-                if (problem is not null || trades.Count == read)
-                    return Unread(trades, read, problem ?? new Unreadable("a trade message without trades"));
-                return null;
-            }
-            return Unread(trades, read, (op, success) switch
-            {
-                ("ping" or "pong", _) => Notice.Instance,
-                (not null, true) => new Answer(null),
-                (not null, false) => new Answer(message is { Length: > 0 } ? message : $"{op} refused"),
-                _ => new Unreadable("neither a trade message nor an answer"),
-            });
-        }
-        catch (Exception error) when (IsUnreadable(error))
-        {
-            return Unread(trades, read, new Unreadable(error.Message));
-        }
-    }
+        ({ } topic, _, _) when topic.StartsWith("publicTrade.", StringComparison.Ordinal) => message.Trades(),
+        ({ } topic, _, _) => new Unreadable($"a message of topic '{topic}', not a trade"),
+        (null, "ping" or "pong", _) => Notice.Instance,
+        (null, not null, true) => new Answer(null),
+        (null, { } op, false) => new Answer(message.Refusal is { Length: > 0 } refusal ? refusal : $"{op} refused"),
+        _ => new Unreadable("neither a trade message nor an answer"),
+    };
 
     protected override void ReadTradeField(scoped ReadOnlySpan<byte> name, ref Utf8JsonReader reader, ref TradeFields trade)
     {
