@@ -13,31 +13,8 @@ namespace TradingActors.ExchangeSim.Bybit;
 /// </summary>
 internal sealed class BybitGate(RequestDelegate next, ExchangeFaults faults, FaultDice dice, WeightLimiter limiter, TimeProvider clock, IHostApplicationLifetime lifetime)
 {
-    public async Task InvokeAsync(HttpContext context)
-    {
-        // The streams are WebSockets under /v5 too: their faults are the stream faults, decided as frames go out.
-        if (!context.Request.Path.StartsWithSegments("/v5") || context.WebSockets.IsWebSocketRequest)
-        {
-            await next(context);
-            return;
-        }
-        // Whatever a request waits on ends when the exchange stops, so that an outage closes the port at once.
-        var clientAborted = context.RequestAborted;
-        using var abandoned = CancellationTokenSource.CreateLinkedTokenSource(clientAborted, lifetime.ApplicationStopping);
-        context.RequestAborted = abandoned.Token;
-        try
-        {
-            await PassAsync(context, faults.Current);
-        }
-        catch (OperationCanceledException) when (abandoned.IsCancellationRequested)
-        {
-            context.Abort();
-        }
-        finally
-        {
-            context.RequestAborted = clientAborted;
-        }
-    }
+    public Task InvokeAsync(HttpContext context) =>
+        GateEntry.EnterAsync(context, "/v5", next, lifetime, request => PassAsync(request, faults.Current));
 
     private async Task PassAsync(HttpContext context, FaultSettings current)
     {

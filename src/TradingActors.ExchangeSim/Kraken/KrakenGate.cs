@@ -12,30 +12,8 @@ namespace TradingActors.ExchangeSim.Kraken;
 /// </summary>
 internal sealed class KrakenGate(RequestDelegate next, ExchangeFaults faults, FaultDice dice, IHostApplicationLifetime lifetime)
 {
-    public async Task InvokeAsync(HttpContext context)
-    {
-        if (!context.Request.Path.StartsWithSegments("/0"))
-        {
-            await next(context);
-            return;
-        }
-        // Whatever a request waits on ends when the exchange stops, so that an outage closes the port at once.
-        var clientAborted = context.RequestAborted;
-        using var abandoned = CancellationTokenSource.CreateLinkedTokenSource(clientAborted, lifetime.ApplicationStopping);
-        context.RequestAborted = abandoned.Token;
-        try
-        {
-            await PassAsync(context, faults.Current);
-        }
-        catch (OperationCanceledException) when (abandoned.IsCancellationRequested)
-        {
-            context.Abort();
-        }
-        finally
-        {
-            context.RequestAborted = clientAborted;
-        }
-    }
+    public Task InvokeAsync(HttpContext context) =>
+        GateEntry.EnterAsync(context, "/0", next, lifetime, request => PassAsync(request, faults.Current));
 
     private async Task PassAsync(HttpContext context, FaultSettings current)
     {

@@ -12,31 +12,8 @@ namespace TradingActors.ExchangeSim.Rest;
 /// </summary>
 internal sealed class FaultGate(RequestDelegate next, ExchangeFaults faults, FaultDice dice, WeightLimiter limiter, IHostApplicationLifetime lifetime)
 {
-    public async Task InvokeAsync(HttpContext context)
-    {
-        if (!context.Request.Path.StartsWithSegments("/api"))
-        {
-            await next(context);
-            return;
-        }
-        // Whatever a request waits on ends when the exchange stops, so that an outage closes the port at once.
-        var clientAborted = context.RequestAborted;
-        using var abandoned = CancellationTokenSource.CreateLinkedTokenSource(clientAborted, lifetime.ApplicationStopping);
-        context.RequestAborted = abandoned.Token;
-        try
-        {
-            await PassAsync(context, faults.Current);
-        }
-        catch (OperationCanceledException) when (abandoned.IsCancellationRequested)
-        {
-            // The client gave up or the exchange is going down: the connection ends without an answer.
-            context.Abort();
-        }
-        finally
-        {
-            context.RequestAborted = clientAborted;
-        }
-    }
+    public Task InvokeAsync(HttpContext context) =>
+        GateEntry.EnterAsync(context, "/api", next, lifetime, request => PassAsync(request, faults.Current));
 
     private async Task PassAsync(HttpContext context, FaultSettings current)
     {
