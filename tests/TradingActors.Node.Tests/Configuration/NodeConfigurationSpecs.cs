@@ -1,4 +1,6 @@
 using TradingActors.Configuration;
+using TradingActors.Exchanges;
+using TradingActors.ExchangeSim.Configuration;
 using TradingActors.Node.Configuration;
 using TradingActors.Node.Tests.Support;
 
@@ -43,6 +45,18 @@ public sealed class NodeConfigurationSpecs
 
         Assert.Equal(["akka.tcp://trading@127.0.0.1:4053"], cluster.SeedNodes);
         Assert.Equal((0, 0), (cluster.Port, configuration.Node.HttpPort));
+    }
+
+    [Fact]
+    public void The_demos_exchanges_each_speak_their_own_protocol_and_so_do_their_simulated_venues_and_feeds()
+    {
+        var configuration = NodeConfiguration.Load(null, withSimulator: true, _ => null);
+        var trading = TradingSettings.From(configuration.Config);
+
+        Assert.Equal([(ExchangeProtocol.Binance, ExchangeDialect.Binance), (ExchangeProtocol.Bybit, ExchangeDialect.Bybit), (ExchangeProtocol.Kraken, ExchangeDialect.Kraken)],
+            new[] { "binance", "bybit", "kraken" }.Select(exchange =>
+                (trading.Endpoints[exchange].Protocol, configuration.Simulator!.Exchanges.Single(venue => venue.Name == exchange).Dialect)));
+        Assert.Equal((ExchangeProtocol.Binance, ExchangeProtocol.Kraken), (trading.Feeds["binance"].Protocol, trading.Feeds["kraken"].Protocol));
     }
 
     [Fact]
