@@ -25,8 +25,9 @@ internal static class InProcessSimulator
 
     /// <summary>
     /// <paramref name="config"/> with each traded exchange's endpoint at the simulator's address (an endpoint
-    /// without a key pair of its own signs with the simulator's default account, its secret in base64 for Kraken), and each feed's stream URL
-    /// moved from the port configured for a simulated exchange to the port that exchange really took.
+    /// without a key pair of its own signs with the simulator's default account, its secret in base64 for
+    /// Kraken), and each feed's stream URL moved from the port configured for a simulated exchange to the port
+    /// that exchange really took.
     /// The traded exchanges are the simulated ones that <c>trading.exchanges</c> names, or all when it names none
     /// (a simulated venue can then serve market data only, as the demo's binance-backup does).
     /// </summary>
