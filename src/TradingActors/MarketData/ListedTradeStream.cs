@@ -35,13 +35,8 @@ internal abstract class ListedTradeStream(bool amountsAreNumbers) : TradeStreamP
         try
         {
             var reader = new Utf8JsonReader(utf8);
-            reader.Read();
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                reader.Skip();
-                EnsureEnd(ref reader);
-                return new Unreadable("not a JSON object");
-            }
+            if (StartObject(ref reader) is { } notAnObject)
+                return notAnObject;
             var (kindName, opName, refusalName) = Names;
             string? kind = null, op = null, refusal = null;
             bool? success = null;

@@ -62,6 +62,17 @@ internal abstract class TradeStreamProtocol
     /// <returns>Null when the frame carried trades; otherwise what the frame is.</returns>
     public abstract Frame? Read(ReadOnlySpan<byte> utf8, List<Trade> trades);
 
+    /// <summary>Moves the reader onto the frame's one object; a frame that is anything else is unreadable.</summary>
+    protected static Unreadable? StartObject(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.StartObject)
+            return null;
+        reader.Skip();
+        EnsureEnd(ref reader);
+        return new Unreadable("not a JSON object");
+    }
+
     // What follows the one object must be nothing: the reader throws on anything else.
     protected static void EnsureEnd(ref Utf8JsonReader reader)
     {

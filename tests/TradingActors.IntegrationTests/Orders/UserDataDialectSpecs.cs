@@ -72,14 +72,10 @@ public sealed class UserDataDialectSpecs : IAsyncDisposable
         var (host, exchange) = await Start(dialect);
         using var _ = host;
         var engine = host.Services.GetRequiredService<ITradingEngine>();
-        var limit = decimal.Round(await PriceAsync(engine) * 0.999m, 2);
+        var limit = decimal.Round(await PriceWalk.PriceAsync(engine, "venue") * 0.999m, 2);
 
         Assert.Equal(OrderState.New, Replies.Is<OrderPlaced>(await engine.PlaceOrderAsync(Buy("resting-1", limit))).Report.State);
-        for (var steps = 0; await PriceAsync(engine) > limit; steps++)
-        {
-            Assert.True(steps < 10_000, "the walk never reached the limit");
-            exchange.Tick();
-        }
+        await PriceWalk.DownToAsync(engine, "venue", exchange, limit);
 
         var settled = await engine.WaitForFinalAsync("resting-1").WaitAsync(Bound);
         Assert.Equal((OrderLife.Filled, 0.01m, limit), (settled.Life, settled.Report?.FilledQuantity, settled.Report?.AveragePrice));
@@ -100,7 +96,4 @@ public sealed class UserDataDialectSpecs : IAsyncDisposable
         await _transitions.NextAsync(UserDataState.Subscribed);
         await host.StopAsync();
     }
-
-    private static async Task<decimal> PriceAsync(ITradingEngine engine) =>
-        Replies.Is<PriceQuoted>(await engine.GetPriceAsync(new GetPrice("venue", "BTCUSDT"))).Price;
 }

@@ -84,14 +84,10 @@ public sealed class UserDataOverWebSocketSpecs : IAsyncLifetime
         await host.StartAsync();
         var engine = host.Services.GetRequiredService<ITradingEngine>();
         await _transitions.NextAsync(UserDataState.Subscribed);
-        var limit = decimal.Round(await PriceAsync(engine) * 0.999m, 2);
+        var limit = decimal.Round(await PriceWalk.PriceAsync(engine, "binance") * 0.999m, 2);
 
         Assert.Equal(OrderState.New, Replies.Is<OrderPlaced>(await engine.PlaceOrderAsync(Buy("resting-ws-1", limit))).Report.State);
-        for (var steps = 0; await PriceAsync(engine) > limit; steps++)
-        {
-            Assert.True(steps < 10_000, "the walk never reached the limit");
-            Binance.Tick();
-        }
+        await PriceWalk.DownToAsync(engine, "binance", Binance, limit);
 
         var settled = await engine.WaitForFinalAsync("resting-ws-1").WaitAsync(Bound);
         Assert.Equal((OrderLife.Filled, 0.01m, limit), (settled.Life, settled.Report?.FilledQuantity, settled.Report?.AveragePrice));
@@ -120,9 +116,6 @@ public sealed class UserDataOverWebSocketSpecs : IAsyncLifetime
         Assert.Empty((await RecordAsync(host, "dropped-ws-1")).Trades);
         await host.StopAsync();
     }
-
-    private static async Task<decimal> PriceAsync(ITradingEngine engine) =>
-        Replies.Is<PriceQuoted>(await engine.GetPriceAsync(new GetPrice("binance", "BTCUSDT"))).Price;
 
     private static async Task<OrderRecord> RecordAsync(IHost host, string clientOrderId)
     {

@@ -22,13 +22,8 @@ internal sealed class BinanceTradeStream(IReadOnlyList<string> symbols) : TradeS
         try
         {
             var reader = new Utf8JsonReader(utf8);
-            reader.Read();
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                reader.Skip();
-                EnsureEnd(ref reader);
-                return new Unreadable("not a JSON object");
-            }
+            if (StartObject(ref reader) is { } notAnObject)
+                return notAnObject;
             var root = new EventFields();
             var data = new EventFields();
             var wrapped = false;
